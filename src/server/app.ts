@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/connect.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { registerSessions, sessionSettings } from './platform/auth/session.ts';
+import { languageOf, registerErrorHandling } from './platform/errors.ts';
+import { message } from './platform/messages.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  /** Folder of the built web app; served when it exists. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+  /** Sign-in attempts allowed per address and username in a minute. */
+  loginRateLimit?: { max: number; timeWindow: number };
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the application with everything wired; never listens (tests inject, main.ts listens). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const db = database.db;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // A correlation id per request: the caller's X-Request-Id when sane, else a new one.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-correlation-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (request, context) => ({
+      statusCode: 429,
+      error: {
+        code: 'RATE_LIMITED',
+        message: message('RATE_LIMITED', languageOf(request)),
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      },
+    }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sinergi API',
+        version: VERSION,
+        description:
+          'Sistem informasi program Desa Binaan Semarang. Sign in with POST /api/auth/login; send the csrfToken ' +
+          'from the answer as the X-CSRF-Token header on every POST, PATCH, PUT and DELETE.',
+      },
+      tags: [
+        { name: 'auth', description: 'Sign-in, sessions and the signed-in user' },
+        { name: 'health', description: 'Liveness' },
+        { name: 'organizations', description: 'Organizations of the program' },
+        { name: 'users', description: 'Users and roles' },
+        { name: 'audit', description: 'The append-only audit log' },
+      ],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionSettings(config).cookieName },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (docs) => {
+    // The reference page's own script configures itself inline: allowed on this page only.
+    docs.addHook('onSend', async (_request, reply) => {
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'",
+      );
+    });
+    await docs.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
+  });
+
+  registerErrorHandling(app);
+  const sessions = sessionSettings(config);
+  registerSessions(app, db, sessions);
+
+  await app.register(healthRoutes, { db, databaseKind: database.kind, version: VERSION, demo: config.demo });
+  await app.register(authRoutes, {
+    db,
+    sessions,
+    demo: config.demo,
+    loginRateLimit: deps.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
+  });
+  await app.register(organizationRoutes, { db });
+  await app.register(userRoutes, { db });
+  await app.register(auditRoutes, { db });
+
+  const webRoot = deps.webRoot ?? path.join(ROOT, 'dist/web');
+  if (existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    const indexHtml = readFileSync(path.join(webRoot, 'index.html'));
+    // The web app routes on the client: every other GET outside /api gets its page.
+    app.setNotFoundHandler((request, reply) => {
+      if (
+        request.method === 'GET' &&
+        !request.url.startsWith('/api/') &&
+        !path.extname(request.url.split('?')[0] ?? '')
+      ) {
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      }
+      return reply
+        .status(404)
+        .send({ error: { code: 'NOT_FOUND', message: message('NOT_FOUND', languageOf(request)) } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DatabaseTarget =
+  | { kind: 'postgresql'; url: string }
+  | { kind: 'embedded'; dataDir: string | null };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'embedded' | 'postgresql';
+  /** Closes the pool and, for the embedded database, PGlite itself. */
+  close(): Promise<void>;
+}
+
+/** Opens the embedded PGlite (a folder, or memory when dataDir is null) or a PostgreSQL pool. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgresql') {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+  const dataDir = target.dataDir ? path.join(target.dataDir, 'pgdata') : 'memory://';
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  // The adapter PGlite ships for node-postgres: one connection, queued by pg's pool.
+  const pool = new pg.Pool(createPgConfig(pglite));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'embedded',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { DataDirLockedError, lockDataDir } from './db/lock.ts';
+import { prepareDatabase } from './db/setup.ts';
+
+// Listen and signals only: everything else is wired in buildApp.
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+
+let releaseLock = () => {};
+if (config.database.kind === 'embedded') {
+  try {
+    releaseLock = lockDataDir(config.database.dataDir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) fail(error.message);
+    throw error;
+  }
+}
+
+const database = await openDatabase(config.database);
+const { migrations, demoSeeded } = await prepareDatabase(database.db, { demo: config.demo });
+const app = await buildApp({ config, database });
+app.log.info(
+  { database: database.kind, migrations, demoSeeded },
+  config.database.kind === 'embedded'
+    ? `embedded database in ${config.database.dataDir}`
+    : 'PostgreSQL database',
+);
+await app.listen({ port: config.port, host: config.host });
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) {
+    app.log.warn(`${signal} again: exiting now`);
+    process.exit(1);
+  }
+  stopping = true;
+  app.log.info(`${signal}: no longer accepting connections, finishing requests in flight`);
+  try {
+    await app.close();
+    await database.close();
+  } finally {
+    releaseLock();
+  }
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,69 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database>;
+
+export function findUserForLogin(db: Db, username: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'organization_id', 'password_hash', 'active', 'locked_until'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+}
+
+/** Counts a failed attempt atomically; returns the new count. */
+export async function incrementFailedAttempts(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .updateTable('app_user')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failed_attempts')
+    .executeTakeFirstOrThrow();
+  return row.failed_attempts;
+}
+
+export function lockUser(db: Db, userId: string, minutes: number) {
+  return db
+    .updateTable('app_user')
+    .set({ locked_until: sql`now() + make_interval(mins => ${minutes})`, failed_attempts: 0 })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function recordSuccessfulLogin(db: Db, userId: string) {
+  return db
+    .updateTable('app_user')
+    .set({ failed_attempts: 0, locked_until: null, last_login_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function findPasswordHash(db: Db, userId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['password_hash'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export function updateOwnPassword(db: Db, userId: string, passwordHash: string) {
+  return db
+    .updateTable('app_user')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      must_change_password: false,
+      password_changed_at: sql`now()`,
+      updated_at: sql`now()`,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function updateLanguage(db: Db, userId: string, language: 'id' | 'en') {
+  return db
+    .updateTable('app_user')
+    .set({ language, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
+}

@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely';
+import type { ChangePasswordRequest, LoginRequest } from '../../../shared/auth.ts';
+import type { Language } from '../../../shared/common.ts';
+import type { Database } from '../../db/schema.ts';
+import type { RequestContext } from '../../platform/access.ts';
+import { audit, auditAnonymous } from '../../platform/audit/audit.ts';
+import {
+  checkPasswordPolicy,
+  dummyPasswordHash,
+  hashPassword,
+  verifyPassword,
+} from '../../platform/auth/password.ts';
+import { deleteSessionsOfUser, insertSession } from '../../platform/auth/session.repository.ts';
+import { newSession, type SessionSettings } from '../../platform/auth/session.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  findPasswordHash,
+  findUserForLogin,
+  incrementFailedAttempts,
+  lockUser,
+  recordSuccessfulLogin,
+  updateLanguage,
+  updateOwnPassword,
+} from './auth.repository.ts';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCK_MINUTES = 15;
+
+interface Client {
+  correlationId: string;
+  ip: string;
+  userAgent: string | null;
+}
+
+const invalid = () => new AppError(401, 'AUTH_INVALID');
+const locked = (until: Date) =>
+  new AppError(423, 'AUTH_LOCKED', {
+    params: { minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)) },
+  });
+
+/**
+ * Checks a username and password and opens a session. Unknown user and wrong password get the same
+ * answer (and take the same time); the fifth wrong password in a row locks the account for 15 minutes.
+ */
+export async function login(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  client: Client,
+  credentials: LoginRequest,
+) {
+  const username = credentials.username.toLowerCase();
+  const user = await findUserForLogin(db, username);
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), credentials.password);
+    await auditAnonymous(db, client, {
+      action: 'auth.login_failed',
+      actorUsername: username,
+      details: { reason: 'unknown_user' },
+    });
+    throw invalid();
+  }
+  const actor = {
+    actorUserId: user.id,
+    actorUsername: user.username,
+    actorOrganizationId: user.organization_id,
+  };
+  const subject = { subjectType: 'user', subjectId: user.id };
+
+  if (user.locked_until && user.locked_until.getTime() > Date.now()) {
+    await auditAnonymous(db, client, {
+      action: 'auth.login_failed',
+      ...actor,
+      ...subject,
+      details: { reason: 'locked' },
+    });
+    throw locked(user.locked_until);
+  }
+  const passwordOk = await verifyPassword(user.password_hash, credentials.password);
+  if (!passwordOk) {
+    const lockedUntil = await db.transaction().execute(async (trx) => {
+      const attempts = await incrementFailedAttempts(trx, user.id);
+      await auditAnonymous(trx, client, {
+        action: 'auth.login_failed',
+        ...actor,
+        ...subject,
+        details: { reason: 'wrong_password', attempts },
+      });
+      if (attempts < MAX_FAILED_ATTEMPTS) return null;
+      await lockUser(trx, user.id, LOCK_MINUTES);
+      await auditAnonymous(trx, client, {
+        action: 'auth.locked',
+        ...actor,
+        ...subject,
+        details: { minutes: LOCK_MINUTES },
+      });
+      return new Date(Date.now() + LOCK_MINUTES * 60_000);
+    });
+    throw lockedUntil ? locked(lockedUntil) : invalid();
+  }
+  if (!user.active) {
+    await auditAnonymous(db, client, {
+      action: 'auth.login_failed',
+      ...actor,
+      ...subject,
+      details: { reason: 'inactive' },
+    });
+    throw invalid();
+  }
+  const session = newSession(settings, user.id, client);
+  await db.transaction().execute(async (trx) => {
+    await recordSuccessfulLogin(trx, user.id);
+    await insertSession(trx, session.row);
+    await auditAnonymous(trx, client, { action: 'auth.login', ...actor, ...subject });
+  });
+  return session;
+}
+
+/** Records the sign-out; the route deletes the session and clears the cookie. */
+export async function recordLogout(db: Kysely<Database>, ctx: RequestContext) {
+  await audit(db, ctx, { action: 'auth.logout', subjectType: 'user', subjectId: ctx.principal.userId });
+}
+
+/** Changes the caller's own password (after checking the current one) and ends her other sessions. */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  body: ChangePasswordRequest,
+) {
+  const { password_hash } = await findPasswordHash(db, ctx.principal.userId);
+  if (!(await verifyPassword(password_hash, body.currentPassword))) {
+    throw new AppError(400, 'PASSWORD_WRONG', { fields: { currentPassword: { key: 'invalid' } } });
+  }
+  const policy = checkPasswordPolicy(body.newPassword, ctx.principal.username);
+  if (policy) throw new AppError(400, 'VALIDATION_FAILED', { fields: { newPassword: policy } });
+  if (body.newPassword === body.currentPassword) {
+    throw new AppError(400, 'VALIDATION_FAILED', {
+      fields: { newPassword: { key: 'password_same_as_current' } },
+    });
+  }
+  const newHash = await hashPassword(body.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await updateOwnPassword(trx, ctx.principal.userId, newHash);
+    await deleteSessionsOfUser(trx, ctx.principal.userId, ctx.principal.sessionId);
+    await audit(trx, ctx, {
+      action: 'auth.password_changed',
+      subjectType: 'user',
+      subjectId: ctx.principal.userId,
+    });
+  });
+}
+
+/** Remembers the caller's interface language. */
+export async function setLanguage(db: Kysely<Database>, ctx: RequestContext, language: Language) {
+  await db.transaction().execute(async (trx) => {
+    await updateLanguage(trx, ctx.principal.userId, language);
+    await audit(trx, ctx, {
+      action: 'user.preferences_changed',
+      subjectType: 'user',
+      subjectId: ctx.principal.userId,
+      details: { language },
+    });
+  });
+}

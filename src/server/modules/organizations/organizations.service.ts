@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type RequestContext, requirePermission } from '../../platform/access.ts';
+import { notFound } from '../../platform/errors.ts';
+import { presentOrganization, presentSummary } from './organizations.presenter.ts';
+import {
+  findOrganization,
+  findOrganizationKind,
+  listChildren,
+  listOrganizations,
+} from './organizations.repository.ts';
+
+/** The organization directory: every organization of the program (not sensitive). */
+export async function list(db: Kysely<Database>, ctx: RequestContext, filter: { kind?: string; q?: string }) {
+  requirePermission(ctx, 'read:organization');
+  const rows = await listOrganizations(db, filter);
+  return { items: rows.map(presentSummary) };
+}
+
+/** One organization with its contacts and the organizations under it (the kelurahan of a kecamatan). */
+export async function get(db: Kysely<Database>, ctx: RequestContext, id: string) {
+  requirePermission(ctx, 'read:organization');
+  const row = await findOrganization(db, id);
+  if (!row) throw notFound('ORGANIZATION_NOT_FOUND');
+  return presentOrganization(row, await listChildren(db, id));
+}
+
+/** The kind of an organization, for other modules' rules (no permission check: not a read by a user). */
+export async function kindOf(db: Kysely<Database>, id: string) {
+  return (await findOrganizationKind(db, id))?.kind ?? null;
+}

@@ -1,0 +1,237 @@
+import type { Kysely } from 'kysely';
+import { ROLES, type RoleCode } from '../../../shared/permissions.ts';
+import type { CreateUserRequest, UpdateUserRequest } from '../../../shared/users.ts';
+import type { Database } from '../../db/schema.ts';
+import { type RequestContext, requirePermission } from '../../platform/access.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import {
+  checkPasswordPolicy,
+  generateTemporaryPassword,
+  hashPassword,
+} from '../../platform/auth/password.ts';
+import { deleteSessionsOfUser } from '../../platform/auth/session.repository.ts';
+import { AppError, conflict, fieldError, notFound } from '../../platform/errors.ts';
+import { kindOf } from '../organizations/organizations.service.ts';
+import { assertRolesFitOrganization } from './users.policy.ts';
+import { presentUser } from './users.presenter.ts';
+import {
+  countOtherActiveAdmins,
+  findUser,
+  insertUser,
+  listRoles,
+  listUsers,
+  replaceRoles,
+  setUserFields,
+  type UserFilter,
+  type UserRow,
+  updateUserIfVersion,
+  usernameExists,
+} from './users.repository.ts';
+
+type Db = Kysely<Database>;
+
+/** The users the caller may see: everyone with read:user:all, her own organization's otherwise. */
+export async function list(
+  db: Db,
+  ctx: RequestContext,
+  query: {
+    q?: string;
+    organizationId?: string;
+    role?: string;
+    active?: 'true' | 'false';
+    page: number;
+    pageSize: number;
+  },
+) {
+  const scope = requirePermission(ctx, 'read:user');
+  const filter: UserFilter = {
+    q: query.q,
+    organizationId: query.organizationId,
+    role: query.role,
+    active: query.active === undefined ? undefined : query.active === 'true',
+    scopeOrganizationId: scope === 'all' ? undefined : ctx.principal.organizationId,
+  };
+  const { items, total } = await listUsers(db, filter, query);
+  return { items: items.map(presentUser), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** One user, if within the caller's scope (404 otherwise: existence is not revealed). */
+export async function get(db: Db, ctx: RequestContext, id: string) {
+  const scope = requirePermission(ctx, 'read:user');
+  return presentUser(await loadInScope(db, ctx, id, scope));
+}
+
+async function loadInScope(db: Db, ctx: RequestContext, id: string, scope: string): Promise<UserRow> {
+  const row = await findUser(db, id);
+  if (!row || (scope !== 'all' && row.organization_id !== ctx.principal.organizationId)) {
+    throw notFound('USER_NOT_FOUND');
+  }
+  return row;
+}
+
+/** The roles with their labels and what they grant. */
+export async function roles(db: Db, ctx: RequestContext) {
+  requirePermission(ctx, 'read:organization');
+  const rows = await listRoles(db);
+  return {
+    items: rows
+      .filter((row) => row.code in ROLES)
+      .map((row) => {
+        const definition = ROLES[row.code as RoleCode];
+        return {
+          code: row.code as RoleCode,
+          nameId: row.name_id,
+          nameEn: row.name_en,
+          permissions: [...definition.permissions],
+          organizationKinds: definition.organizationKinds ? [...definition.organizationKinds] : null,
+        };
+      }),
+  };
+}
+
+async function requireOrganizationKind(db: Db, organizationId: string) {
+  const kind = await kindOf(db, organizationId);
+  if (!kind) throw fieldError('organizationId', 'invalid');
+  return kind;
+}
+
+/** Creates a user who must change the initial password at first sign-in. */
+export async function create(db: Db, ctx: RequestContext, body: CreateUserRequest) {
+  requirePermission(ctx, 'manage:user');
+  const kind = await requireOrganizationKind(db, body.organizationId);
+  assertRolesFitOrganization(body.roles, kind);
+  const policy = checkPasswordPolicy(body.password, body.username);
+  if (policy) throw new AppError(400, 'VALIDATION_FAILED', { fields: { password: policy } });
+  const passwordHash = await hashPassword(body.password);
+  const id = await db.transaction().execute(async (trx) => {
+    if (await usernameExists(trx, body.username)) {
+      throw new AppError(409, 'USERNAME_TAKEN', {
+        params: { username: body.username },
+        fields: { username: { key: 'invalid' } },
+      });
+    }
+    const userId = await insertUser(trx, {
+      username: body.username,
+      fullName: body.fullName,
+      email: body.email ?? null,
+      position: body.position ?? null,
+      organizationId: body.organizationId,
+      passwordHash,
+    });
+    const roleCodes = [...new Set(body.roles)];
+    await replaceRoles(trx, userId, roleCodes);
+    await audit(trx, ctx, {
+      action: 'user.created',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { username: body.username, organizationId: body.organizationId, roles: roleCodes },
+    });
+    return userId;
+  });
+  return get(db, ctx, id);
+}
+
+/** Edits a user; refuses with 409 when the version the editor read is no longer current. */
+export async function update(db: Db, ctx: RequestContext, id: string, body: UpdateUserRequest) {
+  requirePermission(ctx, 'manage:user');
+  await db.transaction().execute(async (trx) => {
+    const before = await loadInScope(trx, ctx, id, 'all');
+    if (before.version !== body.version) throw conflict('VERSION_CONFLICT');
+    const organizationId = body.organizationId ?? before.organization_id;
+    const roles = body.roles ? [...new Set(body.roles)] : (before.roles as RoleCode[]);
+    const kind = await requireOrganizationKind(trx, organizationId);
+    assertRolesFitOrganization(roles, kind);
+    if (before.roles.includes('system_admin') && !roles.includes('system_admin') && before.active) {
+      await assertAnotherAdmin(trx, id);
+    }
+    const changes = {
+      full_name: body.fullName,
+      email: body.email,
+      position: body.position,
+      organization_id: body.organizationId,
+    };
+    if (!(await updateUserIfVersion(trx, id, body.version, changes))) throw conflict('VERSION_CONFLICT');
+    if (body.roles) await replaceRoles(trx, id, roles);
+    const after = await loadInScope(trx, ctx, id, 'all');
+    await audit(trx, ctx, {
+      action: 'user.updated',
+      subjectType: 'user',
+      subjectId: id,
+      details: diff(before, after),
+    });
+  });
+  return get(db, ctx, id);
+}
+
+async function assertAnotherAdmin(db: Db, userId: string) {
+  if ((await countOtherActiveAdmins(db, userId)) === 0) throw conflict('LAST_ADMINISTRATOR');
+}
+
+const AUDITED_FIELDS = ['full_name', 'email', 'position', 'organization_id', 'roles'] as const;
+
+function diff(before: UserRow, after: UserRow) {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of AUDITED_FIELDS) {
+    const from = before[field];
+    const to = after[field];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+  }
+  return { changes };
+}
+
+/** Deactivates a user and ends her sessions; one cannot deactivate oneself or the last administrator. */
+export async function deactivate(db: Db, ctx: RequestContext, id: string) {
+  requirePermission(ctx, 'manage:user');
+  if (id === ctx.principal.userId) throw conflict('CANNOT_DEACTIVATE_SELF');
+  await db.transaction().execute(async (trx) => {
+    const user = await loadInScope(trx, ctx, id, 'all');
+    if (!user.active) return;
+    if (user.roles.includes('system_admin')) await assertAnotherAdmin(trx, id);
+    await setUserFields(trx, id, { active: false });
+    await deleteSessionsOfUser(trx, id);
+    await audit(trx, ctx, { action: 'user.deactivated', subjectType: 'user', subjectId: id });
+  });
+  return get(db, ctx, id);
+}
+
+/** Reactivates a deactivated user. */
+export async function activate(db: Db, ctx: RequestContext, id: string) {
+  requirePermission(ctx, 'manage:user');
+  await db.transaction().execute(async (trx) => {
+    const user = await loadInScope(trx, ctx, id, 'all');
+    if (user.active) return;
+    await setUserFields(trx, id, { active: true });
+    await audit(trx, ctx, { action: 'user.activated', subjectType: 'user', subjectId: id });
+  });
+  return get(db, ctx, id);
+}
+
+/** Lifts a sign-in lock before its 15 minutes are over. */
+export async function unlock(db: Db, ctx: RequestContext, id: string) {
+  requirePermission(ctx, 'manage:user');
+  await db.transaction().execute(async (trx) => {
+    await loadInScope(trx, ctx, id, 'all');
+    await setUserFields(trx, id, { failed_attempts: 0, locked_until: null });
+    await audit(trx, ctx, { action: 'user.unlocked', subjectType: 'user', subjectId: id });
+  });
+  return get(db, ctx, id);
+}
+
+/** Sets a random temporary password (shown once), ends the user's sessions, and forces a change. */
+export async function resetPassword(db: Db, ctx: RequestContext, id: string) {
+  requirePermission(ctx, 'manage:user');
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  await db.transaction().execute(async (trx) => {
+    await loadInScope(trx, ctx, id, 'all');
+    await setUserFields(trx, id, {
+      password_hash: passwordHash,
+      must_change_password: true,
+      failed_attempts: 0,
+      locked_until: null,
+    });
+    await deleteSessionsOfUser(trx, id);
+    await audit(trx, ctx, { action: 'user.password_reset', subjectType: 'user', subjectId: id });
+  });
+  return { temporaryPassword };
+}

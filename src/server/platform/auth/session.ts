@@ -1,0 +1,167 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { permissionsForRoles } from '../../../shared/permissions.ts';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { Principal } from './principal.ts';
+import { deleteSession, findLiveSession, touchSession } from './session.repository.ts';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SessionSettings {
+  cookieName: string;
+  secret: string;
+  secure: boolean;
+  idleMinutes: number;
+  absoluteHours: number;
+  publicUrl: string | null;
+}
+
+export function sessionSettings(config: Config): SessionSettings {
+  return {
+    // The __Host- prefix pins the cookie to this host and path, but browsers accept it only over HTTPS.
+    cookieName: config.secureCookies ? '__Host-sinergi_session' : 'sinergi_session',
+    secret: config.sessionSecret,
+    secure: config.secureCookies,
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+    publicUrl: config.publicUrl,
+  };
+}
+
+/** The database key of a session: an HMAC of the cookie's token, so a copy of the table opens no session. */
+function sessionId(settings: SessionSettings, token: string): string {
+  return createHmac('sha256', settings.secret).update(token).digest('base64url');
+}
+
+/** A new session: the cookie's token, its database row (store it with insertSession) and its expiry. */
+export function newSession(
+  settings: SessionSettings,
+  userId: string,
+  client: { ip: string; userAgent: string | null },
+) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + settings.absoluteHours * 3_600_000);
+  const row = {
+    id: sessionId(settings, token),
+    userId,
+    csrfToken: randomBytes(32).toString('base64url'),
+    expiresAt,
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+  };
+  return { token, row };
+}
+
+/** Sets the session cookie on the answer. */
+export function setSessionCookie(
+  settings: SessionSettings,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: Date,
+) {
+  reply.setCookie(settings.cookieName, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: settings.secure,
+    expires: expiresAt,
+  });
+}
+
+/** The live principal of a session id (used right after sign-in, before the cookie comes back). */
+export async function loadPrincipal(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  id: string,
+): Promise<Principal | null> {
+  const row = await findLiveSession(db, id, settings.idleMinutes);
+  return row ? toPrincipal(row) : null;
+}
+
+function toPrincipal(row: NonNullable<Awaited<ReturnType<typeof findLiveSession>>>): Principal {
+  return {
+    sessionId: row.sessionId,
+    userId: row.userId,
+    username: row.username,
+    fullName: row.fullName,
+    position: row.position,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    organizationShortName: row.organizationShortName,
+    organizationKind: row.organizationKind,
+    organizationCode: row.organizationCode,
+    roles: row.roles,
+    permissions: permissionsForRoles(row.roles),
+    language: row.language,
+    mustChangePassword: row.mustChangePassword,
+    csrfToken: row.csrfToken,
+    expiresAt: row.expiresAt,
+  };
+}
+
+/** Ends the request's session (if any) and clears the cookie. */
+export async function endSession(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const token = request.cookies[settings.cookieName];
+  if (token) await deleteSession(db, sessionId(settings, token));
+  reply.clearCookie(settings.cookieName, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: settings.secure,
+  });
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Loads `request.principal` from the session cookie on every API request, and refuses state-changing
+ * requests that lack the session's CSRF token, or that come from another site.
+ */
+export function registerSessions(app: FastifyInstance, db: Kysely<Database>, settings: SessionSettings) {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const unsafe = UNSAFE_METHODS.has(request.method);
+    if (unsafe && isCrossSite(request, settings)) throw new AppError(403, 'CSRF_INVALID');
+
+    const token = request.cookies[settings.cookieName];
+    if (!token) return;
+    const row = await findLiveSession(db, sessionId(settings, token), settings.idleMinutes);
+    if (!row) return;
+    if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, row.sessionId);
+    const principal = toPrincipal(row);
+    request.principal = principal;
+    if (unsafe) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, row.csrfToken))
+        throw new AppError(403, 'CSRF_INVALID');
+    }
+  });
+}
+
+/** A browser's cross-site request: Sec-Fetch-Site says so, or Origin names another host. */
+function isCrossSite(request: FastifyRequest, settings: SessionSettings): boolean {
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite === 'cross-site') return true;
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  if (settings.publicUrl && origin === new URL(settings.publicUrl).origin) return false;
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}

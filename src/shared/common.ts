@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['id', 'en'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+export const Uuid = z.uuid();
+export const IdParams = z.strictObject({ id: z.uuid() });
+
+/** Query-string page controls shared by list endpoints. */
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
