@@ -34,6 +34,12 @@ const EnvSchema = z
       .min(1)
       .max(24 * 7)
       .default(12),
+    BACKUP_INTERVAL_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 30)
+      .default(24),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -60,6 +66,8 @@ export interface Config {
   secureCookies: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Embedded mode: back up the data folder every so many hours into DATA_DIR/backups (0: never). */
+  backup: { intervalHours: number; keep: number };
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +100,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
+    backup: { intervalHours: env.BACKUP_INTERVAL_HOURS, keep: env.BACKUP_KEEP },
   };
 }

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { scheduleBackups } from './db/backup.ts';
 import { openDatabase } from './db/connect.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
 import { prepareDatabase } from './db/setup.ts';
@@ -40,6 +42,16 @@ app.log.info(
 );
 await app.listen({ port: config.port, host: config.host });
 
+let stopBackups = () => {};
+if (config.database.kind === 'embedded' && config.backup.intervalHours > 0) {
+  stopBackups = scheduleBackups(database, {
+    folder: path.join(config.database.dataDir, 'backups'),
+    hours: config.backup.intervalHours,
+    keep: config.backup.keep,
+    log: app.log,
+  });
+}
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) {
@@ -48,6 +60,7 @@ async function shutdown(signal: string) {
   }
   stopping = true;
   app.log.info(`${signal}: no longer accepting connections, finishing requests in flight`);
+  stopBackups();
   try {
     await app.close();
     await database.close();

@@ -15,17 +15,22 @@ export interface DatabaseHandle {
   kind: 'embedded' | 'postgresql';
   /** Closes the pool and, for the embedded database, PGlite itself. */
   close(): Promise<void>;
+  /** The embedded database's folder as a gzipped tarball (a consistent snapshot); null for PostgreSQL. */
+  dump: (() => Promise<Uint8Array>) | null;
 }
 
 /** Opens the embedded PGlite (a folder, or memory when dataDir is null) or a PostgreSQL pool. */
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { restoreFrom?: Blob } = {},
+): Promise<DatabaseHandle> {
   if (target.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    return { db, kind: 'postgresql', close: () => db.destroy(), dump: null };
   }
   const dataDir = target.dataDir ? path.join(target.dataDir, 'pgdata') : 'memory://';
-  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir: options.restoreFrom });
   // The adapter PGlite ships for node-postgres: one connection, queued by pg's pool.
   const pool = new pg.Pool(createPgConfig(pglite));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -36,5 +41,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       await db.destroy();
       await pglite.close();
     },
+    // Runs on PGlite's single connection, so it waits for transactions in flight and sees a consistent state.
+    dump: async () => new Uint8Array(await (await pglite.dumpDataDir('gzip')).arrayBuffer()),
   };
 }
