@@ -3,13 +3,13 @@ import { openDatabase } from '../src/server/db/connect.ts';
 import { DataDirLockedError, lockDataDir } from '../src/server/db/lock.ts';
 import { prepareDatabase } from '../src/server/db/setup.ts';
 
-// `npm run db:migrate`: migrations and reference data (demo data too when DEMO=1), then exit.
+// `npm run db:migrate`: migrations, reference data and (first time, when demo is on) demo data, then exit.
 try {
   const config = loadConfig();
   const release = config.database.kind === 'embedded' ? lockDataDir(config.database.dataDir) : () => {};
   const database = await openDatabase(config.database);
   try {
-    const { migrations, demoSeeded } = await prepareDatabase(database.db, { demo: process.env.DEMO === '1' });
+    const { migrations, demoSeeded } = await prepareDatabase(database.db, { demo: config.demo });
     console.log(migrations.length ? `Applied: ${migrations.join(', ')}` : 'Database already up to date.');
     if (demoSeeded) console.log('Demo data seeded.');
   } finally {

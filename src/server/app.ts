@@ -17,7 +17,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerSessions, sessionSettings } from './platform/auth/session.ts';
-import { languageOf, registerErrorHandling } from './platform/errors.ts';
+import { languageOf, registerErrorHandling, sendNotFound } from './platform/errors.ts';
 import { message } from './platform/messages.ts';
 
 export interface AppDeps {
@@ -34,13 +34,18 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** Believe this many proxy hops of X-Forwarded-For (Fastify's types take no plain count). */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 /** Builds the application with everything wired; never listens (tests inject, main.ts listens). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const db = database.db;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     // A correlation id per request: the caller's X-Request-Id when sane, else a new one.
     genReqId: (request) => {
@@ -82,12 +87,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (request, context) => ({
+    errorResponseBuilder: (request) => ({
       statusCode: 429,
       error: {
         code: 'RATE_LIMITED',
         message: message('RATE_LIMITED', languageOf(request)),
-        retryAfterSeconds: Math.ceil(context.ttl / 1000),
       },
     }),
   });
@@ -145,22 +149,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db });
 
   const webRoot = deps.webRoot ?? path.join(ROOT, 'dist/web');
-  if (existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
-    const indexHtml = readFileSync(path.join(webRoot, 'index.html'));
-    // The web app routes on the client: every other GET outside /api gets its page.
-    app.setNotFoundHandler((request, reply) => {
-      if (
-        request.method === 'GET' &&
-        !request.url.startsWith('/api/') &&
-        !path.extname(request.url.split('?')[0] ?? '')
-      ) {
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-      }
-      return reply
-        .status(404)
-        .send({ error: { code: 'NOT_FOUND', message: message('NOT_FOUND', languageOf(request)) } });
-    });
-  }
+  const indexHtml = existsSync(path.join(webRoot, 'index.html'))
+    ? readFileSync(path.join(webRoot, 'index.html'))
+    : null;
+  if (indexHtml) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: every other page address (GET, outside /api, no file extension) gets it.
+    const pathname = request.url.split('?')[0] ?? '';
+    if (indexHtml && request.method === 'GET' && !pathname.startsWith('/api/') && !path.extname(pathname)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    }
+    return sendNotFound(request, reply);
+  });
   return app;
 }

@@ -38,6 +38,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads TRUST_PROXY as off, on, a hop count or a list of proxy addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1,192.168.0.0/16' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'semua' })).toThrow(
+      /^Configuration error: TRUST_PROXY must be 0, 1/,
+    );
+  });
+
   it('marks cookies Secure when the public address is https', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://sinergi.example.go.id' }).secureCookies).toBe(true);
     expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).secureCookies).toBe(false);

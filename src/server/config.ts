@@ -21,7 +21,20 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEMO: booleanFlag.optional(),
     PUBLIC_URL: z.url().optional(),
-    TRUST_PROXY: booleanFlag.default(false),
+    // 0/1, a number of proxy hops, or the proxies' addresses/CIDRs separated by commas.
+    TRUST_PROXY: z
+      .string()
+      .regex(
+        /^(0|1|true|false|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+        'must be 0, 1, a hop count or a list of addresses',
+      )
+      .default('0')
+      .transform((value): boolean | number | string[] => {
+        if (value === '0' || value === 'false') return false;
+        if (value === '1' || value === 'true') return true;
+        if (/^\d+$/.test(value)) return Number(value);
+        return value.split(',');
+      }),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
       .int()
@@ -61,7 +74,8 @@ export interface Config {
   /** Seed demo data (and demo accounts) on first start. Never in production unless DEMO=1. */
   demo: boolean;
   publicUrl: string | null;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address. */
+  trustProxy: boolean | number | string[];
   /** Cookies get `Secure` when the public address is https. */
   secureCookies: boolean;
   sessionIdleMinutes: number;

@@ -5,6 +5,7 @@ import { scheduleBackups } from './db/backup.ts';
 import { openDatabase } from './db/connect.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
 import { prepareDatabase } from './db/setup.ts';
+import { scheduleSessionSweep, sessionSettings } from './platform/auth/session.ts';
 
 // Listen and signals only: everything else is wired in buildApp.
 
@@ -31,7 +32,9 @@ if (config.database.kind === 'embedded') {
   }
 }
 
-const database = await openDatabase(config.database);
+const database = await openDatabase(config.database, {
+  onIdleError: (error) => console.warn(`PostgreSQL connection lost while idle: ${error.message}`),
+});
 const { migrations, demoSeeded } = await prepareDatabase(database.db, { demo: config.demo });
 const app = await buildApp({ config, database });
 app.log.info(
@@ -42,6 +45,7 @@ app.log.info(
 );
 await app.listen({ port: config.port, host: config.host });
 
+const stopSweep = scheduleSessionSweep(database.db, sessionSettings(config), app.log);
 let stopBackups = () => {};
 if (config.database.kind === 'embedded' && config.backup.intervalHours > 0) {
   stopBackups = scheduleBackups(database, {
@@ -61,6 +65,7 @@ async function shutdown(signal: string) {
   stopping = true;
   app.log.info(`${signal}: no longer accepting connections, finishing requests in flight`);
   stopBackups();
+  stopSweep();
   try {
     await app.close();
     await database.close();

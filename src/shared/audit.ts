@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'auth.locked',
   'auth.logout',
   'auth.password_changed',
+  'user.preferences_changed',
   'user.created',
   'user.updated',
   'user.deactivated',

@@ -22,10 +22,13 @@ export interface DatabaseHandle {
 /** Opens the embedded PGlite (a folder, or memory when dataDir is null) or a PostgreSQL pool. */
 export async function openDatabase(
   target: DatabaseTarget,
-  options: { restoreFrom?: Blob } = {},
+  options: { restoreFrom?: Blob; onIdleError?: (error: Error) => void } = {},
 ): Promise<DatabaseHandle> {
   if (target.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process: the pool
+    // replaces it, and the next query reports a real failure if the server stays away.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy(), dump: null };
   }

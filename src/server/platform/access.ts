@@ -25,6 +25,18 @@ export function contextOf(
   return { principal, correlationId: request.id, ip: request.ip };
 }
 
+/** What a scope lets the caller see, as filters for list queries: nothing (all), her organization, or herself. */
+export interface ScopeFilter {
+  organizationId?: string;
+  userId?: string;
+}
+
+export function scopeFilter(ctx: RequestContext, scope: Scope): ScopeFilter {
+  if (scope === 'all') return {};
+  if (scope === 'organization') return { organizationId: ctx.principal.organizationId };
+  return { userId: ctx.principal.userId };
+}
+
 type ActionEntity<P extends string> = P extends `${infer A}:${infer E}:${string}` ? `${A}:${E}` : never;
 
 /** The widest scope the caller holds for `action:entity`; 403 when none. Every service call starts here. */

@@ -186,10 +186,13 @@ export function registerErrorHandling(app: FastifyInstance) {
       },
     });
   });
+}
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, { error: { code: 'NOT_FOUND', message: message('NOT_FOUND', languageOf(request)) } }),
-  );
+/** The 404 answer in the one error shape. */
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, 404, {
+    error: { code: 'NOT_FOUND', message: message('NOT_FOUND', languageOf(request)) },
+  });
 }
 
 function isConnectionError(error: unknown): boolean {

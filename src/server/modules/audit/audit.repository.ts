@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { ScopeFilter } from '../../platform/access.ts';
 
 type Db = Kysely<Database>;
 
@@ -11,8 +12,8 @@ export interface AuditQueryFilter {
   action?: string;
   from?: string;
   to?: string;
-  /** Scope filter: only what users of this organization did. */
-  scopeOrganizationId?: string;
+  /** The caller's scope (see scopeFilter): what her organization's users did, or only she. */
+  scope: ScopeFilter;
 }
 
 // Dates in filters are days in the program's time zone, whatever the server's.
@@ -22,8 +23,9 @@ function filtered(db: Db, filter: AuditQueryFilter) {
   let query = db
     .selectFrom('audit_log as a')
     .leftJoin('organization as o', 'o.id', 'a.actor_organization_id');
-  if (filter.scopeOrganizationId)
-    query = query.where('a.actor_organization_id', '=', filter.scopeOrganizationId);
+  if (filter.scope.organizationId)
+    query = query.where('a.actor_organization_id', '=', filter.scope.organizationId);
+  if (filter.scope.userId) query = query.where('a.actor_user_id', '=', filter.scope.userId);
   if (filter.userId) query = query.where('a.actor_user_id', '=', filter.userId);
   if (filter.username) query = query.where('a.actor_username', '=', filter.username.toLowerCase());
   if (filter.subjectType) query = query.where('a.subject_type', '=', filter.subjectType);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditListQuery } from '../../../shared/audit.ts';
 import type { Database } from '../../db/schema.ts';
-import { type RequestContext, requirePermission } from '../../platform/access.ts';
+import { type RequestContext, requirePermission, scopeFilter } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { auditCsv, presentAudit } from './audit.presenter.ts';
 import { type AuditQueryFilter, exportAudit, listAudit } from './audit.repository.ts';
@@ -12,7 +12,7 @@ type Filter = Omit<AuditListQuery, 'page' | 'pageSize'>;
 
 function scoped(ctx: RequestContext, filter: Filter): AuditQueryFilter {
   const scope = requirePermission(ctx, 'read:audit');
-  return { ...filter, scopeOrganizationId: scope === 'all' ? undefined : ctx.principal.organizationId };
+  return { ...filter, scope: scopeFilter(ctx, scope) };
 }
 
 /** The audit log, newest first, within the caller's scope (all, or what her organization's users did). */

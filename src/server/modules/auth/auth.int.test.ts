@@ -60,14 +60,21 @@ describe('sign-in', () => {
     });
     const english = await login('tidak.ada', 'apa-saja-123', { 'accept-language': 'en-US,en;q=0.9' });
     expect(english.json().error.message).toBe('Wrong username or password.');
+    // The typed name is not kept (it could be a misplaced password), only a fingerprint of it.
     const failed = await t.database.db
       .selectFrom('audit_log')
       .select(['actor_username', 'details'])
       .where('action', '=', 'auth.login_failed')
-      .where('actor_username', '=', 'tidak.ada')
+      .where(sql<string>`details->>'reason'`, '=', 'unknown_user')
       .execute();
     expect(failed).toHaveLength(2);
-    expect(failed[0]?.details).toEqual({ reason: 'unknown_user' });
+    expect(failed[0]?.actor_username).toBeNull();
+    expect(failed[0]?.details).toEqual({
+      reason: 'unknown_user',
+      fingerprint: expect.stringMatching(/^[\w-]{22}$/),
+    });
+    expect(failed[1]?.details).toEqual(failed[0]?.details);
+    expect(JSON.stringify(failed)).not.toContain('tidak.ada');
   });
 
   it('locks the account for 15 minutes after 5 failed attempts, even against the right password', async () => {
@@ -104,6 +111,14 @@ describe('sign-in', () => {
       .where('id', '=', user.id)
       .execute();
     expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('answers "locked" after 5 attempts on an unknown username too, so the lock reveals no account', async () => {
+    const answers = [];
+    for (let attempt = 1; attempt <= 6; attempt++)
+      answers.push((await login('hantu.tidak.ada', 'salah-sekali-123')).statusCode);
+    expect(answers).toEqual([401, 401, 401, 401, 423, 423]);
+    expect((await login('hantu.tidak.ada', 'salah-sekali-123')).json().error.message).toContain('15 menit');
   });
 
   it('refuses a deactivated user with the generic message', async () => {

@@ -67,3 +67,19 @@ export function updateLanguage(db: Db, userId: string, language: 'id' | 'en') {
     .where('id', '=', userId)
     .execute();
 }
+
+/** Failed sign-ins with an unknown username of this fingerprint in the last minutes. */
+export async function countRecentUnknownUserFailures(
+  db: Db,
+  fingerprint: string,
+  minutes: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('action', '=', 'auth.login_failed')
+    .where('at', '>', sql<Date>`now() - make_interval(mins => ${minutes})`)
+    .where(sql<string>`details->>'fingerprint'`, '=', fingerprint)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ChangePasswordRequest, LoginRequest } from '../../../shared/auth.ts';
 import type { Language } from '../../../shared/common.ts';
@@ -14,6 +15,7 @@ import { deleteSessionsOfUser, insertSession } from '../../platform/auth/session
 import { newSession, type SessionSettings } from '../../platform/auth/session.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
+  countRecentUnknownUserFailures,
   findPasswordHash,
   findUserForLogin,
   incrementFailedAttempts,
@@ -30,6 +32,13 @@ interface Client {
   correlationId: string;
   ip: string;
   userAgent: string | null;
+}
+
+function usernameFingerprint(settings: SessionSettings, username: string) {
+  return createHmac('sha256', settings.secret)
+    .update(`username:${username}`)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 const invalid = () => new AppError(401, 'AUTH_INVALID');
@@ -52,12 +61,16 @@ export async function login(
   const user = await findUserForLogin(db, username);
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), credentials.password);
+    // The typed name is not stored (it may be a password typed in the wrong field); a keyed fingerprint
+    // still ties repeated attempts together, and five of them answer "locked" exactly as for a real
+    // account, so the lock does not reveal which usernames exist.
+    const fingerprint = usernameFingerprint(settings, username);
     await auditAnonymous(db, client, {
       action: 'auth.login_failed',
-      actorUsername: username,
-      details: { reason: 'unknown_user' },
+      details: { reason: 'unknown_user', fingerprint },
     });
-    throw invalid();
+    const recent = await countRecentUnknownUserFailures(db, fingerprint, LOCK_MINUTES);
+    throw recent >= MAX_FAILED_ATTEMPTS ? locked(new Date(Date.now() + LOCK_MINUTES * 60_000)) : invalid();
   }
   const actor = {
     actorUserId: user.id,

@@ -186,6 +186,15 @@ describe('editing users', () => {
     });
   });
 
+  it('answers 409, not a server error, when two administrators create the same username at once', async () => {
+    const body = newUser({ username: 'kembar.sekali' });
+    const [a, b] = await Promise.all([
+      admin.request({ method: 'POST', url: '/api/users', payload: body }),
+      admin.request({ method: 'POST', url: '/api/users', payload: body }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+  });
+
   it('lets only one of two concurrent edits of the same version win', async () => {
     const created = (await admin.request({ method: 'POST', url: '/api/users', payload: newUser() })).json();
     const [a, b] = await Promise.all([

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { ScopeFilter } from '../../platform/access.ts';
 
 type Db = Kysely<Database>;
 
@@ -37,13 +38,14 @@ export interface UserFilter {
   organizationId?: string;
   role?: string;
   active?: boolean;
-  /** Scope filter: only users of this organization. */
-  scopeOrganizationId?: string;
+  /** The caller's scope (see scopeFilter): her organization's users, or only herself. */
+  scope: ScopeFilter;
 }
 
 function applyFilter<Q extends ReturnType<typeof userQuery>>(query: Q, filter: UserFilter): Q {
   let q = query;
-  if (filter.scopeOrganizationId) q = q.where('u.organization_id', '=', filter.scopeOrganizationId) as Q;
+  if (filter.scope.organizationId) q = q.where('u.organization_id', '=', filter.scope.organizationId) as Q;
+  if (filter.scope.userId) q = q.where('u.id', '=', filter.scope.userId) as Q;
   if (filter.organizationId) q = q.where('u.organization_id', '=', filter.organizationId) as Q;
   if (filter.active !== undefined) q = q.where('u.active', '=', filter.active) as Q;
   if (filter.role) {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { ROLES, type RoleCode } from '../../../shared/permissions.ts';
+import { ROLES, type RoleCode, type Scope } from '../../../shared/permissions.ts';
 import type { CreateUserRequest, UpdateUserRequest } from '../../../shared/users.ts';
 import type { Database } from '../../db/schema.ts';
-import { type RequestContext, requirePermission } from '../../platform/access.ts';
+import { type RequestContext, requirePermission, scopeFilter } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import {
   checkPasswordPolicy,
@@ -49,7 +49,7 @@ export async function list(
     organizationId: query.organizationId,
     role: query.role,
     active: query.active === undefined ? undefined : query.active === 'true',
-    scopeOrganizationId: scope === 'all' ? undefined : ctx.principal.organizationId,
+    scope: scopeFilter(ctx, scope),
   };
   const { items, total } = await listUsers(db, filter, query);
   return { items: items.map(presentUser), total, page: query.page, pageSize: query.pageSize };
@@ -61,9 +61,14 @@ export async function get(db: Db, ctx: RequestContext, id: string) {
   return presentUser(await loadInScope(db, ctx, id, scope));
 }
 
-async function loadInScope(db: Db, ctx: RequestContext, id: string, scope: string): Promise<UserRow> {
+async function loadInScope(db: Db, ctx: RequestContext, id: string, scope: Scope): Promise<UserRow> {
   const row = await findUser(db, id);
-  if (!row || (scope !== 'all' && row.organization_id !== ctx.principal.organizationId)) {
+  const within = scopeFilter(ctx, scope);
+  if (
+    !row ||
+    (within.organizationId && row.organization_id !== within.organizationId) ||
+    (within.userId && row.id !== within.userId)
+  ) {
     throw notFound('USER_NOT_FOUND');
   }
   return row;
@@ -95,6 +100,9 @@ async function requireOrganizationKind(db: Db, organizationId: string) {
   return kind;
 }
 
+const usernameTaken = (username: string) =>
+  new AppError(409, 'USERNAME_TAKEN', { params: { username }, fields: { username: { key: 'invalid' } } });
+
 /** Creates a user who must change the initial password at first sign-in. */
 export async function create(db: Db, ctx: RequestContext, body: CreateUserRequest) {
   requirePermission(ctx, 'manage:user');
@@ -104,12 +112,7 @@ export async function create(db: Db, ctx: RequestContext, body: CreateUserReques
   if (policy) throw new AppError(400, 'VALIDATION_FAILED', { fields: { password: policy } });
   const passwordHash = await hashPassword(body.password);
   const id = await db.transaction().execute(async (trx) => {
-    if (await usernameExists(trx, body.username)) {
-      throw new AppError(409, 'USERNAME_TAKEN', {
-        params: { username: body.username },
-        fields: { username: { key: 'invalid' } },
-      });
-    }
+    if (await usernameExists(trx, body.username)) throw usernameTaken(body.username);
     const userId = await insertUser(trx, {
       username: body.username,
       fullName: body.fullName,
@@ -117,6 +120,9 @@ export async function create(db: Db, ctx: RequestContext, body: CreateUserReques
       position: body.position ?? null,
       organizationId: body.organizationId,
       passwordHash,
+    }).catch((error: unknown) => {
+      // Two administrators creating the same username at once: the unique index decides.
+      throw (error as { code?: string }).code === '23505' ? usernameTaken(body.username) : error;
     });
     const roleCodes = [...new Set(body.roles)];
     await replaceRoles(trx, userId, roleCodes);
@@ -153,12 +159,10 @@ export async function update(db: Db, ctx: RequestContext, id: string, body: Upda
     if (!(await updateUserIfVersion(trx, id, body.version, changes))) throw conflict('VERSION_CONFLICT');
     if (body.roles) await replaceRoles(trx, id, roles);
     const after = await loadInScope(trx, ctx, id, 'all');
-    await audit(trx, ctx, {
-      action: 'user.updated',
-      subjectType: 'user',
-      subjectId: id,
-      details: diff(before, after),
-    });
+    const details = diff(before, after);
+    if (Object.keys(details.changes).length > 0) {
+      await audit(trx, ctx, { action: 'user.updated', subjectType: 'user', subjectId: id, details });
+    }
   });
   return get(db, ctx, id);
 }

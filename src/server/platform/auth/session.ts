@@ -1,12 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { permissionsForRoles } from '../../../shared/permissions.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { Principal } from './principal.ts';
-import { deleteSession, findLiveSession, touchSession } from './session.repository.ts';
+import { deleteExpiredSessions, deleteSession, findLiveSession, touchSession } from './session.repository.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const TOUCH_EVERY_MS = 60_000;
@@ -164,4 +164,25 @@ function isCrossSite(request: FastifyRequest, settings: SessionSettings): boolea
   } catch {
     return true;
   }
+}
+
+/** Deletes ended sessions (they hold addresses and browsers) at start and then every hour; returns a stop function. */
+export function scheduleSessionSweep(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  log: FastifyBaseLogger,
+) {
+  const sweep = async () => {
+    try {
+      const [result] = await deleteExpiredSessions(db, settings.idleMinutes);
+      if (result && result.numDeletedRows > 0n)
+        log.info({ deleted: Number(result.numDeletedRows) }, 'ended sessions removed');
+    } catch (error) {
+      log.error({ err: error }, 'session sweep failed');
+    }
+  };
+  void sweep();
+  const timer = setInterval(sweep, 3_600_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
