@@ -16,7 +16,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
-import { registerSessions, sessionSettings } from './platform/auth/session.ts';
+import { createSessions, registerSessions } from './platform/auth/session.ts';
 import { languageOf, registerErrorHandling, sendNotFound } from './platform/errors.ts';
 import { message } from './platform/messages.ts';
 
@@ -115,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: sessionSettings(config).cookieName },
+          session: { type: 'apiKey', in: 'cookie', name: createSessions(config).cookieName },
         },
       },
     },
@@ -134,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
-  const sessions = sessionSettings(config);
+  const sessions = createSessions(config);
   registerSessions(app, db, sessions);
 
   await app.register(healthRoutes, { db, databaseKind: database.kind, version: VERSION, demo: config.demo });
@@ -145,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loginRateLimit: deps.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
   });
   await app.register(organizationRoutes, { db });
-  await app.register(userRoutes, { db });
+  await app.register(userRoutes, { db, sessions });
   await app.register(auditRoutes, { db });
 
   const webRoot = deps.webRoot ?? path.join(ROOT, 'dist/web');

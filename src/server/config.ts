@@ -47,6 +47,7 @@ const EnvSchema = z
       .min(1)
       .max(24 * 7)
       .default(12),
+    SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     BACKUP_INTERVAL_HOURS: z.coerce
       .number()
       .min(0)
@@ -80,6 +81,8 @@ export interface Config {
   secureCookies: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long a session read from the database is reused before it is read again (0: every request). */
+  sessionCacheSeconds: number;
   /** Embedded mode: back up the data folder every so many hours into DATA_DIR/backups (0: never). */
   backup: { intervalHours: number; keep: number };
 }
@@ -114,6 +117,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
+    sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     backup: { intervalHours: env.BACKUP_INTERVAL_HOURS, keep: env.BACKUP_KEEP },
   };
 }

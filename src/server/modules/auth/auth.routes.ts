@@ -5,18 +5,13 @@ import { ChangePasswordRequest, LoginRequest, Me, PreferencesRequest } from '../
 import { ErrorResponse } from '../../../shared/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import { contextOf } from '../../platform/access.ts';
-import {
-  endSession,
-  loadPrincipal,
-  type SessionSettings,
-  setSessionCookie,
-} from '../../platform/auth/session.ts';
+import { endSession, loadPrincipal, type Sessions, setSessionCookie } from '../../platform/auth/session.ts';
 import { presentMe } from './auth.presenter.ts';
 import { changeOwnPassword, login, recordLogout, setLanguage } from './auth.service.ts';
 
 export interface AuthRoutesDeps {
   db: Kysely<Database>;
-  sessions: SessionSettings;
+  sessions: Sessions;
   demo: boolean;
   loginRateLimit: { max: number; timeWindow: number };
 }
@@ -103,7 +98,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(db, contextOf(request, { allowPasswordChange: true }), request.body);
+      await changeOwnPassword(
+        db,
+        sessions.cache,
+        contextOf(request, { allowPasswordChange: true }),
+        request.body,
+      );
       return reply.status(204).send(null);
     },
   );
@@ -120,7 +120,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (
     },
     async (request) => {
       const ctx = contextOf(request, { allowPasswordChange: true });
-      await setLanguage(db, ctx, request.body.language);
+      await setLanguage(db, sessions.cache, ctx, request.body.language);
       return present({ ...ctx.principal, language: request.body.language });
     },
   );

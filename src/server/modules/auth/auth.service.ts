@@ -12,7 +12,7 @@ import {
   verifyPassword,
 } from '../../platform/auth/password.ts';
 import { deleteSessionsOfUser, insertSession } from '../../platform/auth/session.repository.ts';
-import { newSession, type SessionSettings } from '../../platform/auth/session.ts';
+import { newSession, type SessionCache, type Sessions } from '../../platform/auth/session.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   countRecentUnknownUserFailures,
@@ -34,7 +34,7 @@ interface Client {
   userAgent: string | null;
 }
 
-function usernameFingerprint(settings: SessionSettings, username: string) {
+function usernameFingerprint(settings: Sessions, username: string) {
   return createHmac('sha256', settings.secret)
     .update(`username:${username}`)
     .digest('base64url')
@@ -53,7 +53,7 @@ const locked = (until: Date) =>
  */
 export async function login(
   db: Kysely<Database>,
-  settings: SessionSettings,
+  settings: Sessions,
   client: Client,
   credentials: LoginRequest,
 ) {
@@ -136,6 +136,7 @@ export async function recordLogout(db: Kysely<Database>, ctx: RequestContext) {
 /** Changes the caller's own password (after checking the current one) and ends her other sessions. */
 export async function changeOwnPassword(
   db: Kysely<Database>,
+  sessions: SessionCache,
   ctx: RequestContext,
   body: ChangePasswordRequest,
 ) {
@@ -160,10 +161,16 @@ export async function changeOwnPassword(
       subjectId: ctx.principal.userId,
     });
   });
+  sessions.forgetUser(ctx.principal.userId);
 }
 
 /** Remembers the caller's interface language. */
-export async function setLanguage(db: Kysely<Database>, ctx: RequestContext, language: Language) {
+export async function setLanguage(
+  db: Kysely<Database>,
+  sessions: SessionCache,
+  ctx: RequestContext,
+  language: Language,
+) {
   await db.transaction().execute(async (trx) => {
     await updateLanguage(trx, ctx.principal.userId, language);
     await audit(trx, ctx, {
@@ -173,4 +180,5 @@ export async function setLanguage(db: Kysely<Database>, ctx: RequestContext, lan
       details: { language },
     });
   });
+  sessions.forgetUser(ctx.principal.userId);
 }

@@ -230,6 +230,7 @@ describe('deactivating, unlocking and resetting', () => {
   it('deactivation ends the user’s sessions and refuses her sign-in; activation restores it', async () => {
     const user = await createUser(t.database.db);
     const session = await signIn(t.app, user.username, TEST_PASSWORD);
+    expect((await session.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
     const deactivated = await admin.request({ method: 'POST', url: `/api/users/${user.id}/deactivate` });
     expect(deactivated.statusCode).toBe(200);
     expect(deactivated.json().active).toBe(false);
@@ -247,6 +248,20 @@ describe('deactivating, unlocking and resetting', () => {
       (await admin.request({ method: 'POST', url: `/api/users/${user.id}/activate` })).json().active,
     ).toBe(true);
     await signIn(t.app, user.username, TEST_PASSWORD);
+  });
+
+  it('a change of roles takes effect on the user’s very next request', async () => {
+    const user = await createUser(t.database.db, { roles: ['prison_binadik'], organizationId: LAPAS_ID });
+    const session = await signIn(t.app, user.username, TEST_PASSWORD);
+    expect((await session.request({ method: 'GET', url: '/api/users' })).statusCode).toBe(403);
+    const promoted = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      payload: { version: 1, roles: ['prison_head'] },
+    });
+    expect(promoted.statusCode).toBe(200);
+    expect((await session.request({ method: 'GET', url: '/api/users' })).statusCode).toBe(200);
+    expect((await session.request({ method: 'GET', url: '/api/me' })).json().roles).toEqual(['prison_head']);
   });
 
   it('an administrator unlocks a locked account', async () => {

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { contextOf } from '../../platform/access.ts';
+import type { Sessions } from '../../platform/auth/session.ts';
 import * as users from './users.service.ts';
 
 const tags = ['users'];
@@ -24,7 +25,10 @@ const errors = {
   409: ErrorResponse,
 };
 
-export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
+export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database>; sessions: Sessions }> = async (
+  app,
+  { db, sessions },
+) => {
   app.get(
     '/api/roles',
     {
@@ -81,7 +85,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
         response: { 200: UserSummary, ...errors },
       },
     },
-    async (request) => users.update(db, contextOf(request), request.params.id, request.body),
+    async (request) => users.update(db, sessions.cache, contextOf(request), request.params.id, request.body),
   );
 
   for (const [action, summary, run] of [
@@ -92,7 +96,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
     app.post(
       `/api/users/:id/${action}`,
       { schema: { tags, summary, params: IdParams, response: { 200: UserSummary, ...errors } } },
-      async (request) => run(db, contextOf(request), request.params.id),
+      async (request) => run(db, sessions.cache, contextOf(request), request.params.id),
     );
   }
 
@@ -106,6 +110,6 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
         response: { 200: ResetPasswordResponse, ...errors },
       },
     },
-    async (request) => users.resetPassword(db, contextOf(request), request.params.id),
+    async (request) => users.resetPassword(db, sessions.cache, contextOf(request), request.params.id),
   );
 };

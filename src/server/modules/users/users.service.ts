@@ -10,6 +10,7 @@ import {
   hashPassword,
 } from '../../platform/auth/password.ts';
 import { deleteSessionsOfUser } from '../../platform/auth/session.repository.ts';
+import type { SessionCache } from '../../platform/auth/session.ts';
 import { AppError, conflict, fieldError, notFound } from '../../platform/errors.ts';
 import { kindOf } from '../organizations/organizations.service.ts';
 import { assertRolesFitOrganization } from './users.policy.ts';
@@ -138,7 +139,13 @@ export async function create(db: Db, ctx: RequestContext, body: CreateUserReques
 }
 
 /** Edits a user; refuses with 409 when the version the editor read is no longer current. */
-export async function update(db: Db, ctx: RequestContext, id: string, body: UpdateUserRequest) {
+export async function update(
+  db: Db,
+  sessions: SessionCache,
+  ctx: RequestContext,
+  id: string,
+  body: UpdateUserRequest,
+) {
   requirePermission(ctx, 'manage:user');
   await db.transaction().execute(async (trx) => {
     const before = await loadInScope(trx, ctx, id, 'all');
@@ -164,6 +171,8 @@ export async function update(db: Db, ctx: RequestContext, id: string, body: Upda
       await audit(trx, ctx, { action: 'user.updated', subjectType: 'user', subjectId: id, details });
     }
   });
+  // After the commit: the user's cached sessions must not outlive the change.
+  sessions.forgetUser(id);
   return get(db, ctx, id);
 }
 
@@ -184,7 +193,7 @@ function diff(before: UserRow, after: UserRow) {
 }
 
 /** Deactivates a user and ends her sessions; one cannot deactivate oneself or the last administrator. */
-export async function deactivate(db: Db, ctx: RequestContext, id: string) {
+export async function deactivate(db: Db, sessions: SessionCache, ctx: RequestContext, id: string) {
   requirePermission(ctx, 'manage:user');
   if (id === ctx.principal.userId) throw conflict('CANNOT_DEACTIVATE_SELF');
   await db.transaction().execute(async (trx) => {
@@ -195,11 +204,13 @@ export async function deactivate(db: Db, ctx: RequestContext, id: string) {
     await deleteSessionsOfUser(trx, id);
     await audit(trx, ctx, { action: 'user.deactivated', subjectType: 'user', subjectId: id });
   });
+  // After the commit: the user's cached sessions must not outlive the change.
+  sessions.forgetUser(id);
   return get(db, ctx, id);
 }
 
 /** Reactivates a deactivated user. */
-export async function activate(db: Db, ctx: RequestContext, id: string) {
+export async function activate(db: Db, sessions: SessionCache, ctx: RequestContext, id: string) {
   requirePermission(ctx, 'manage:user');
   await db.transaction().execute(async (trx) => {
     const user = await loadInScope(trx, ctx, id, 'all');
@@ -207,22 +218,26 @@ export async function activate(db: Db, ctx: RequestContext, id: string) {
     await setUserFields(trx, id, { active: true });
     await audit(trx, ctx, { action: 'user.activated', subjectType: 'user', subjectId: id });
   });
+  // After the commit: the user's cached sessions must not outlive the change.
+  sessions.forgetUser(id);
   return get(db, ctx, id);
 }
 
 /** Lifts a sign-in lock before its 15 minutes are over. */
-export async function unlock(db: Db, ctx: RequestContext, id: string) {
+export async function unlock(db: Db, sessions: SessionCache, ctx: RequestContext, id: string) {
   requirePermission(ctx, 'manage:user');
   await db.transaction().execute(async (trx) => {
     await loadInScope(trx, ctx, id, 'all');
     await setUserFields(trx, id, { failed_attempts: 0, locked_until: null });
     await audit(trx, ctx, { action: 'user.unlocked', subjectType: 'user', subjectId: id });
   });
+  // After the commit: the user's cached sessions must not outlive the change.
+  sessions.forgetUser(id);
   return get(db, ctx, id);
 }
 
 /** Sets a random temporary password (shown once), ends the user's sessions, and forces a change. */
-export async function resetPassword(db: Db, ctx: RequestContext, id: string) {
+export async function resetPassword(db: Db, sessions: SessionCache, ctx: RequestContext, id: string) {
   requirePermission(ctx, 'manage:user');
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -237,5 +252,6 @@ export async function resetPassword(db: Db, ctx: RequestContext, id: string) {
     await deleteSessionsOfUser(trx, id);
     await audit(trx, ctx, { action: 'user.password_reset', subjectType: 'user', subjectId: id });
   });
+  sessions.forgetUser(id);
   return { temporaryPassword };
 }

@@ -11,17 +11,63 @@ import { deleteExpiredSessions, deleteSession, findLiveSession, touchSession } f
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const TOUCH_EVERY_MS = 60_000;
 
-export interface SessionSettings {
+type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
+
+/**
+ * Recently read sessions, so that most requests need no database round trip (on the embedded database a
+ * session lookup costs about 1.6 ms, which alone would cap the server near 600 requests/s).
+ * An entry lives at most `ttlMs`; every change of a user's sessions, roles, language or status in this
+ * process forgets her entries at once, so only other processes (several servers on one PostgreSQL) may see
+ * such a change up to `ttlMs` late.
+ */
+export interface SessionCache {
+  get(id: string): LiveSession | undefined;
+  set(id: string, session: LiveSession): void;
+  forget(id: string): void;
+  /** Forget every cached session of the user: call after changing anything a principal carries. */
+  forgetUser(userId: string): void;
+}
+
+function createSessionCache(ttlMs: number, maxEntries = 10_000): SessionCache {
+  const entries = new Map<string, { session: LiveSession; until: number }>();
+  return {
+    get(id) {
+      const entry = entries.get(id);
+      if (!entry) return undefined;
+      if (entry.until > Date.now()) return entry.session;
+      entries.delete(id);
+      return undefined;
+    },
+    set(id, session) {
+      if (ttlMs <= 0) return;
+      entries.delete(id);
+      entries.set(id, { session, until: Date.now() + ttlMs });
+      // Maps iterate in insertion order: the first key is the longest unrefreshed.
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    },
+    forget(id) {
+      entries.delete(id);
+    },
+    forgetUser(userId) {
+      for (const [id, entry] of entries) if (entry.session.userId === userId) entries.delete(id);
+    },
+  };
+}
+
+/** Session settings and the cache of recently read sessions: one per application. */
+export interface Sessions {
   cookieName: string;
   secret: string;
   secure: boolean;
   idleMinutes: number;
   absoluteHours: number;
   publicUrl: string | null;
+  cache: SessionCache;
 }
 
-export function sessionSettings(config: Config): SessionSettings {
+export function createSessions(config: Config): Sessions {
   return {
+    cache: createSessionCache(config.sessionCacheSeconds * 1000),
     // The __Host- prefix pins the cookie to this host and path, but browsers accept it only over HTTPS.
     cookieName: config.secureCookies ? '__Host-sinergi_session' : 'sinergi_session',
     secret: config.sessionSecret,
@@ -33,13 +79,13 @@ export function sessionSettings(config: Config): SessionSettings {
 }
 
 /** The database key of a session: an HMAC of the cookie's token, so a copy of the table opens no session. */
-function sessionId(settings: SessionSettings, token: string): string {
+function sessionId(settings: Sessions, token: string): string {
   return createHmac('sha256', settings.secret).update(token).digest('base64url');
 }
 
 /** A new session: the cookie's token, its database row (store it with insertSession) and its expiry. */
 export function newSession(
-  settings: SessionSettings,
+  settings: Sessions,
   userId: string,
   client: { ip: string; userAgent: string | null },
 ) {
@@ -57,12 +103,7 @@ export function newSession(
 }
 
 /** Sets the session cookie on the answer. */
-export function setSessionCookie(
-  settings: SessionSettings,
-  reply: FastifyReply,
-  token: string,
-  expiresAt: Date,
-) {
+export function setSessionCookie(settings: Sessions, reply: FastifyReply, token: string, expiresAt: Date) {
   reply.setCookie(settings.cookieName, token, {
     path: '/',
     httpOnly: true,
@@ -75,14 +116,14 @@ export function setSessionCookie(
 /** The live principal of a session id (used right after sign-in, before the cookie comes back). */
 export async function loadPrincipal(
   db: Kysely<Database>,
-  settings: SessionSettings,
+  settings: Sessions,
   id: string,
 ): Promise<Principal | null> {
   const row = await findLiveSession(db, id, settings.idleMinutes);
   return row ? toPrincipal(row) : null;
 }
 
-function toPrincipal(row: NonNullable<Awaited<ReturnType<typeof findLiveSession>>>): Principal {
+function toPrincipal(row: LiveSession): Principal {
   return {
     sessionId: row.sessionId,
     userId: row.userId,
@@ -106,18 +147,28 @@ function toPrincipal(row: NonNullable<Awaited<ReturnType<typeof findLiveSession>
 /** Ends the request's session (if any) and clears the cookie. */
 export async function endSession(
   db: Kysely<Database>,
-  settings: SessionSettings,
+  settings: Sessions,
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
   const token = request.cookies[settings.cookieName];
-  if (token) await deleteSession(db, sessionId(settings, token));
+  if (token) {
+    const id = sessionId(settings, token);
+    await deleteSession(db, id);
+    settings.cache.forget(id);
+  }
   reply.clearCookie(settings.cookieName, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: settings.secure,
   });
+}
+
+function isLive(session: LiveSession, settings: Sessions, now: number): boolean {
+  return (
+    session.expiresAt.getTime() > now && session.lastSeenAt.getTime() > now - settings.idleMinutes * 60_000
+  );
 }
 
 function sameToken(a: string, b: string): boolean {
@@ -130,7 +181,7 @@ function sameToken(a: string, b: string): boolean {
  * Loads `request.principal` from the session cookie on every API request, and refuses state-changing
  * requests that lack the session's CSRF token, or that come from another site.
  */
-export function registerSessions(app: FastifyInstance, db: Kysely<Database>, settings: SessionSettings) {
+export function registerSessions(app: FastifyInstance, db: Kysely<Database>, settings: Sessions) {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -139,9 +190,22 @@ export function registerSessions(app: FastifyInstance, db: Kysely<Database>, set
 
     const token = request.cookies[settings.cookieName];
     if (!token) return;
-    const row = await findLiveSession(db, sessionId(settings, token), settings.idleMinutes);
-    if (!row) return;
-    if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, row.sessionId);
+    const id = sessionId(settings, token);
+    const now = Date.now();
+    let row = settings.cache.get(id);
+    // A cached session past its deadlines is read again: another server may have kept it alive.
+    if (!row || !isLive(row, settings, now)) {
+      row = await findLiveSession(db, id, settings.idleMinutes);
+      if (!row) {
+        settings.cache.forget(id);
+        return;
+      }
+      settings.cache.set(id, row);
+    }
+    if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await touchSession(db, row.sessionId);
+      row.lastSeenAt = new Date(now);
+    }
     const principal = toPrincipal(row);
     request.principal = principal;
     if (unsafe) {
@@ -153,7 +217,7 @@ export function registerSessions(app: FastifyInstance, db: Kysely<Database>, set
 }
 
 /** A browser's cross-site request: Sec-Fetch-Site says so, or Origin names another host. */
-function isCrossSite(request: FastifyRequest, settings: SessionSettings): boolean {
+function isCrossSite(request: FastifyRequest, settings: Sessions): boolean {
   const fetchSite = request.headers['sec-fetch-site'];
   if (fetchSite === 'cross-site') return true;
   const origin = request.headers.origin;
@@ -167,11 +231,7 @@ function isCrossSite(request: FastifyRequest, settings: SessionSettings): boolea
 }
 
 /** Deletes ended sessions (they hold addresses and browsers) at start and then every hour; returns a stop function. */
-export function scheduleSessionSweep(
-  db: Kysely<Database>,
-  settings: SessionSettings,
-  log: FastifyBaseLogger,
-) {
+export function scheduleSessionSweep(db: Kysely<Database>, settings: Sessions, log: FastifyBaseLogger) {
   const sweep = async () => {
     try {
       const [result] = await deleteExpiredSessions(db, settings.idleMinutes);

@@ -1,0 +1,202 @@
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBuildingCommunity,
+  IconChevronDown,
+  IconHome,
+  IconKey,
+  IconListDetails,
+  IconLogout,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Me } from '../../shared/auth.ts';
+import { DEMO_BANNER_HEIGHT, DemoBanner } from '../components/DemoBanner.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { meQueryKey, useLogout } from '../features/auth/api/session.ts';
+import { accessFor } from '../lib/access.ts';
+import { lastApiActivity } from '../lib/api.ts';
+import classes from './AppLayout.module.css';
+import { CHANGE_PASSWORD_PATH, SIGN_IN_PATH, type SignInState } from './paths.ts';
+
+const HEADER_HEIGHT = 56;
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Also active on the pages below it. */
+  prefix: boolean;
+}
+
+/** Asks the server again once the idle timeout has passed without a request: a 401 then ends the session. */
+function useIdleCheck(me: Me) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const idleMs = me.session.idleTimeoutMinutes * 60_000;
+    const expiresAt = Date.parse(me.session.expiresAt);
+    const timer = window.setInterval(() => {
+      const now = Date.now();
+      if (now - lastApiActivity() > idleMs + 5_000 || now > expiresAt) {
+        void queryClient.refetchQueries({ queryKey: meQueryKey });
+      }
+    }, 30_000);
+    return () => window.clearInterval(timer);
+  }, [me.session.idleTimeoutMinutes, me.session.expiresAt, queryClient]);
+}
+
+export function AppLayout({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const access = accessFor(me.permissions);
+  const forced = me.user.mustChangePassword;
+  useIdleCheck(me);
+
+  const bannerHeight = me.demo ? DEMO_BANNER_HEIGHT : { base: 0, sm: 0 };
+  const headerHeight = { base: HEADER_HEIGHT + bannerHeight.base, sm: HEADER_HEIGHT + bannerHeight.sm };
+
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden />, prefix: false },
+    {
+      to: '/organisasi',
+      label: t('nav.organizations'),
+      icon: <IconBuildingCommunity size={20} aria-hidden />,
+      prefix: true,
+    },
+  ];
+  if (access.canReadUsers) {
+    items.push({
+      to: '/admin/pengguna',
+      label: t('nav.users'),
+      icon: <IconUsers size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
+  if (access.canReadAudit) {
+    items.push({
+      to: '/admin/audit',
+      label: t('nav.audit'),
+      icon: <IconListDetails size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
+
+  const isActive = (item: NavItem) =>
+    item.prefix
+      ? location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)
+      : location.pathname === item.to;
+
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSettled: () => {
+        const state: SignInState = { reason: 'signedOut' };
+        void navigate(SIGN_IN_PATH, { replace: true, state });
+      },
+    });
+
+  return (
+    <AppShell
+      header={{ height: headerHeight }}
+      navbar={forced ? undefined : { width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
+      <AppShell.Header>
+        {me.demo && <DemoBanner />}
+        <Group h={HEADER_HEIGHT} px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            {!forced && (
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? t('shell.closeNavigation') : t('shell.openNavigation')}
+                aria-expanded={opened}
+              />
+            )}
+            <Text component={Link} to="/" fw={800} fz="xl" c="blue.9" style={{ textDecoration: 'none' }}>
+              Sinergi
+            </Text>
+            <Text size="sm" visibleFrom="sm" truncate="end" style={{ minWidth: 0 }}>
+              {me.organization.name}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton
+                  aria-label={`${t('shell.userMenu')}: ${me.user.fullName}`}
+                  p={4}
+                  style={{ borderRadius: 8 }}
+                >
+                  <Group gap={6} wrap="nowrap">
+                    <Avatar size={32} radius="xl" color="blue" variant="filled" aria-hidden />
+                    <Text size="sm" fw={500} visibleFrom="md" maw={180} truncate="end">
+                      {me.user.fullName}
+                    </Text>
+                    <IconChevronDown size={14} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  {me.user.fullName} ({me.user.username})
+                </Menu.Label>
+                {!forced && (
+                  <Menu.Item
+                    component={Link}
+                    to={CHANGE_PASSWORD_PATH}
+                    leftSection={<IconKey size={16} aria-hidden />}
+                  >
+                    {t('shell.changePassword')}
+                  </Menu.Item>
+                )}
+                <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
+                  {t('shell.signOut')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      {!forced && (
+        <AppShell.Navbar
+          p="xs"
+          aria-label={t('shell.navigation')}
+          className={classes.navbar}
+          mod={{ collapsed: !opened }}
+        >
+          <Text size="xs" fw={700} px="sm" py={6} hiddenFrom="sm">
+            {me.organization.name}
+          </Text>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              leftSection={item.icon}
+              active={isActive(item)}
+              aria-current={isActive(item) ? 'page' : undefined}
+              onClick={close}
+              variant="filled"
+              style={{ borderRadius: 8 }}
+            />
+          ))}
+        </AppShell.Navbar>
+      )}
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,59 @@
+import { createBrowserRouter } from 'react-router';
+import { StatusPage } from '../components/StatusPage.tsx';
+import { AuditLogPage } from '../features/audit/routes/AuditLogPage.tsx';
+import { forgetSession, meQueryKey } from '../features/auth/api/session.ts';
+import { ChangePasswordPage } from '../features/auth/routes/ChangePasswordPage.tsx';
+import { SignInPage } from '../features/auth/routes/SignInPage.tsx';
+import { HomePage } from '../features/home/routes/HomePage.tsx';
+import { OrganizationDetailPage } from '../features/organizations/routes/OrganizationDetailPage.tsx';
+import { OrganizationListPage } from '../features/organizations/routes/OrganizationListPage.tsx';
+import { UserCreatePage } from '../features/users/routes/UserCreatePage.tsx';
+import { UserDetailPage } from '../features/users/routes/UserDetailPage.tsx';
+import { UserListPage } from '../features/users/routes/UserListPage.tsx';
+import { setUnauthorizedHandler } from '../lib/api.ts';
+import { queryClient } from '../lib/queryClient.ts';
+import { AuthGate } from './AuthGate.tsx';
+import { CHANGE_PASSWORD_PATH, SIGN_IN_PATH } from './paths.ts';
+import { RequireAccess } from './RequireAccess.tsx';
+
+export const router = createBrowserRouter([
+  { path: SIGN_IN_PATH, element: <SignInPage /> },
+  {
+    element: <AuthGate />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
+      { path: 'organisasi', element: <OrganizationListPage /> },
+      { path: 'organisasi/:id', element: <OrganizationDetailPage /> },
+      {
+        element: <RequireAccess need="canReadUsers" />,
+        children: [
+          { path: 'admin/pengguna', element: <UserListPage /> },
+          { path: 'admin/pengguna/:id', element: <UserDetailPage /> },
+        ],
+      },
+      {
+        element: <RequireAccess need="canManageUsers" />,
+        children: [{ path: 'admin/pengguna/baru', element: <UserCreatePage /> }],
+      },
+      {
+        element: <RequireAccess need="canReadAudit" />,
+        children: [{ path: 'admin/audit', element: <AuditLogPage /> }],
+      },
+      { path: '*', element: <StatusPage kind="notFound" /> },
+    ],
+  },
+]);
+
+// A 401 on any call but login means the session is gone (expired, or ended elsewhere). Clearing the user
+// makes the AuthGate send the user to the sign-in page, which then says the session has ended.
+setUnauthorizedHandler(() => {
+  const hadSession = queryClient.getQueryData(meQueryKey) != null;
+  forgetSession({ expired: hadSession });
+  queryClient.setQueryData(meQueryKey, null);
+  if (hadSession) {
+    queryClient.removeQueries({
+      predicate: (query) => query.queryKey[0] !== 'me' && query.queryKey[0] !== 'health',
+    });
+  }
+});

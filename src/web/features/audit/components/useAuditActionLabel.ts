@@ -1,0 +1,10 @@
+import { useTranslation } from 'react-i18next';
+
+/** A readable name for known actions (`user.created` → "Pengguna dibuat"); later modules' codes as they are. */
+export function useAuditActionLabel(): (action: string) => string {
+  const { t, i18n } = useTranslation();
+  return (action) => {
+    const key = `auditAction.${action.replaceAll('.', '_')}`;
+    return i18n.exists(key) ? t(key as 'auditAction.auth_login') : action;
+  };
+}

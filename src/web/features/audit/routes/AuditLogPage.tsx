@@ -1,0 +1,255 @@
+import {
+  Autocomplete,
+  Button,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconCalendar, IconDownload, IconFilterOff } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { AuditEntry } from '../../../../shared/audit.ts';
+import { AUDIT_ACTIONS } from '../../../../shared/audit.ts';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { PageLoader } from '../../../components/PageLoader.tsx';
+import { PaginationBar } from '../../../components/PaginationBar.tsx';
+import { QueryError } from '../../../components/QueryError.tsx';
+import { ScrollTable } from '../../../components/ScrollTable.tsx';
+import { EMPTY, formatDateTime } from '../../../lib/format.ts';
+import { type AuditFilter, auditExportUrl, useAuditEntries } from '../api/audit.ts';
+import { AuditDetailsModal } from '../components/AuditDetailsModal.tsx';
+import { useAuditActionLabel } from '../components/useAuditActionLabel.ts';
+
+const PAGE_SIZE = 50;
+const TEXT_FILTERS = ['username', 'action', 'subjectType', 'subjectId'] as const;
+type TextFilter = (typeof TEXT_FILTERS)[number];
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function dateParam(value: string | null): string | undefined {
+  return value && DATE_ONLY.test(value) ? value : undefined;
+}
+
+export function AuditLogPage() {
+  const { t } = useTranslation();
+  const actionLabel = useAuditActionLabel();
+  const [params, setParams] = useSearchParams();
+  const [selected, setSelected] = useState<AuditEntry | null>(null);
+
+  const [text, setText] = useState<Record<TextFilter, string>>(() => ({
+    username: params.get('username') ?? '',
+    action: params.get('action') ?? '',
+    subjectType: params.get('subjectType') ?? '',
+    subjectId: params.get('subjectId') ?? '',
+  }));
+  const [debounced] = useDebouncedValue(text, 400);
+  const from = dateParam(params.get('from'));
+  const to = dateParam(params.get('to'));
+  const page = Math.max(1, Number(params.get('page')) || 1);
+
+  const update = (changes: Record<string, string | null | undefined>, keepPage = false) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        if (!keepPage) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  // Typed filters reach the address (and the query) once typing pauses.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
+  useEffect(() => {
+    const changes: Record<string, string | null> = {};
+    for (const key of TEXT_FILTERS) {
+      const value = debounced[key].trim();
+      if ((params.get(key) ?? '') !== value) changes[key] = value || null;
+    }
+    if (Object.keys(changes).length > 0) update(changes);
+  }, [debounced]);
+
+  const filter: AuditFilter = { from, to };
+  for (const key of TEXT_FILTERS) {
+    const value = params.get(key)?.trim();
+    if (value) filter[key] = value;
+  }
+  const entries = useAuditEntries(filter, page, PAGE_SIZE);
+
+  const clear = () => {
+    setText({ username: '', action: '', subjectType: '', subjectId: '' });
+    setParams(new URLSearchParams(), { replace: true });
+  };
+  const hasFilters = Object.values(filter).some(Boolean);
+
+  const actionOptions = AUDIT_ACTIONS.map((action) => ({ value: action, label: action }));
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('audit.title')}
+        actions={
+          <Button
+            component="a"
+            href={auditExportUrl(filter)}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+          >
+            {t('audit.export')}
+          </Button>
+        }
+      />
+
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+        <TextInput
+          label={t('audit.username')}
+          value={text.username}
+          onChange={(event) => setText({ ...text, username: event.currentTarget.value })}
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <Autocomplete
+          label={t('audit.action')}
+          data={actionOptions}
+          value={text.action}
+          onChange={(value) => setText({ ...text, action: value })}
+          spellCheck={false}
+        />
+        <TextInput
+          label={t('audit.subjectType')}
+          value={text.subjectType}
+          onChange={(event) => setText({ ...text, subjectType: event.currentTarget.value })}
+          spellCheck={false}
+        />
+        <TextInput
+          label={t('audit.subjectId')}
+          value={text.subjectId}
+          onChange={(event) => setText({ ...text, subjectId: event.currentTarget.value })}
+          spellCheck={false}
+        />
+        <DatePickerInput
+          label={t('audit.from')}
+          valueFormat="DD/MM/YYYY"
+          leftSection={<IconCalendar size={16} aria-hidden />}
+          value={from ?? null}
+          onChange={(value) => update({ from: value })}
+          maxDate={to}
+          clearable
+        />
+        <DatePickerInput
+          label={t('audit.to')}
+          valueFormat="DD/MM/YYYY"
+          leftSection={<IconCalendar size={16} aria-hidden />}
+          value={to ?? null}
+          onChange={(value) => update({ to: value })}
+          minDate={from}
+          clearable
+        />
+      </SimpleGrid>
+      {hasFilters && (
+        <Group>
+          <Button
+            variant="subtle"
+            leftSection={<IconFilterOff size={16} aria-hidden />}
+            onClick={clear}
+            px="xs"
+          >
+            {t('audit.clear')}
+          </Button>
+        </Group>
+      )}
+
+      {entries.isPending ? (
+        <PageLoader />
+      ) : entries.isError ? (
+        <QueryError error={entries.error} onRetry={() => void entries.refetch()} />
+      ) : entries.data.items.length === 0 ? (
+        <Text>{t('audit.empty')}</Text>
+      ) : (
+        <>
+          <ScrollTable label={t('audit.title')} minWidth={880}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('audit.time')}</Table.Th>
+                <Table.Th>{t('audit.actor')}</Table.Th>
+                <Table.Th>{t('audit.action')}</Table.Th>
+                <Table.Th>{t('audit.subject')}</Table.Th>
+                <Table.Th>{t('audit.ip')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('audit.details')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.data.items.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {entry.actorUsername ?? t('audit.system')}
+                    </Text>
+                    {entry.actorOrganizationName && (
+                      <Text size="xs" c="dimmed">
+                        {entry.actorOrganizationName}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{actionLabel(entry.action)}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {entry.action}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {entry.subjectType ? (
+                      <>
+                        <Text size="sm">{entry.subjectType}</Text>
+                        <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                          {entry.subjectId ?? EMPTY}
+                        </Text>
+                      </>
+                    ) : (
+                      EMPTY
+                    )}
+                  </Table.Td>
+                  <Table.Td ff="monospace" fz="xs">
+                    {entry.ip ?? EMPTY}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      onClick={() => setSelected(entry)}
+                      aria-label={`${t('audit.showDetails')}: ${actionLabel(entry.action)}, ${formatDateTime(entry.at)}`}
+                    >
+                      {t('audit.showDetails')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+          <PaginationBar
+            page={entries.data.page}
+            pageSize={entries.data.pageSize}
+            total={entries.data.total}
+            onChange={(next) => update({ page: String(next) }, true)}
+          />
+        </>
+      )}
+
+      <AuditDetailsModal entry={selected} onClose={() => setSelected(null)} />
+    </Stack>
+  );
+}
