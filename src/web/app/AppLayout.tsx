@@ -12,7 +12,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../../shared/auth.ts';
 import { DEMO_BANNER_HEIGHT, DemoBanner } from '../components/DemoBanner.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -20,7 +20,7 @@ import { meQueryKey, useLogout } from '../features/auth/api/session.ts';
 import { accessFor } from '../lib/access.ts';
 import { lastApiActivity } from '../lib/api.ts';
 import classes from './AppLayout.module.css';
-import { CHANGE_PASSWORD_PATH, SIGN_IN_PATH, type SignInState } from './paths.ts';
+import { CHANGE_PASSWORD_PATH } from './paths.ts';
 
 const HEADER_HEIGHT = 56;
 
@@ -52,7 +52,6 @@ export function AppLayout({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
-  const navigate = useNavigate();
   const logout = useLogout();
   const access = accessFor(me.permissions);
   const forced = me.user.mustChangePassword;
@@ -92,13 +91,8 @@ export function AppLayout({ me }: { me: Me }) {
       ? location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)
       : location.pathname === item.to;
 
-  const signOut = () =>
-    logout.mutate(undefined, {
-      onSettled: () => {
-        const state: SignInState = { reason: 'signedOut' };
-        void navigate(SIGN_IN_PATH, { replace: true, state });
-      },
-    });
+  // Clearing the session (in useLogout) makes the AuthGate show the sign-in page.
+  const signOut = () => logout.mutate();
 
   return (
     <AppShell

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { PageLoader } from '../components/PageLoader.tsx';
 import { QueryError } from '../components/QueryError.tsx';
-import { sessionExpired, useMe } from '../features/auth/api/session.ts';
+import { sessionEndReason, useMe } from '../features/auth/api/session.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { CHANGE_PASSWORD_PATH, SIGN_IN_PATH, type SignInState } from './paths.ts';
@@ -29,10 +29,10 @@ export function AuthGate() {
     );
   }
   if (!me.data) {
-    const state: SignInState = {
-      from: location.pathname + location.search,
-      reason: sessionExpired() ? 'expired' : undefined,
-    };
+    const reason = sessionEndReason();
+    // After signing out, the next user starts at the home page, not where the last one left off.
+    const state: SignInState =
+      reason === 'signedOut' ? { reason } : { reason, from: location.pathname + location.search };
     return <Navigate to={SIGN_IN_PATH} replace state={state} />;
   }
   if (me.data.user.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {

@@ -9,8 +9,9 @@ import { buildTheme, cssVariablesResolver } from './theme.ts';
 
 export function Providers({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const closeLabel = t('common.close');
-  const theme = useMemo(() => buildTheme(closeLabel), [closeLabel]);
+  const close = t('common.close');
+  const clearSelection = t('common.clearSelection');
+  const theme = useMemo(() => buildTheme({ close, clearSelection }), [close, clearSelection]);
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">

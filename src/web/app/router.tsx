@@ -49,7 +49,7 @@ export const router = createBrowserRouter([
 // makes the AuthGate send the user to the sign-in page, which then says the session has ended.
 setUnauthorizedHandler(() => {
   const hadSession = queryClient.getQueryData(meQueryKey) != null;
-  forgetSession({ expired: hadSession });
+  forgetSession(hadSession ? 'expired' : undefined);
   queryClient.setQueryData(meQueryKey, null);
   if (hadSession) {
     queryClient.removeQueries({

@@ -4,15 +4,18 @@ import {
   createTheme,
   type MantineThemeOverride,
   Modal,
+  MultiSelect,
   Notification,
+  Select,
 } from '@mantine/core';
 
 /**
  * Shade 8 for filled colours keeps white text at 4.5:1 or more (Mantine's default shade 6 does not),
  * so buttons and links pass the contrast checks. Icon-only close buttons get a name in the UI language.
  */
-export function buildTheme(closeLabel: string): MantineThemeOverride {
-  const closeButtonProps = { 'aria-label': closeLabel };
+export function buildTheme(labels: { close: string; clearSelection: string }): MantineThemeOverride {
+  const closeButtonProps = { 'aria-label': labels.close };
+  const clearButtonProps = { 'aria-label': labels.clearSelection };
   return createTheme({
     primaryColor: 'blue',
     primaryShade: { light: 8, dark: 8 },
@@ -21,6 +24,8 @@ export function buildTheme(closeLabel: string): MantineThemeOverride {
     components: {
       // Closed option lists are unmounted: kept hidden in the DOM, each one also answered to its field's label.
       Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
+      Select: Select.extend({ defaultProps: { clearButtonProps } }),
+      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
     },

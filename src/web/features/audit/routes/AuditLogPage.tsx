@@ -9,14 +9,14 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCalendar, IconDownload, IconFilterOff } from '@tabler/icons-react';
+import { IconDownload, IconFilterOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditEntry } from '../../../../shared/audit.ts';
 import { AUDIT_ACTIONS } from '../../../../shared/audit.ts';
+import { DateField } from '../../../components/DateField.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { PaginationBar } from '../../../components/PaginationBar.tsx';
@@ -138,19 +138,15 @@ export function AuditLogPage() {
           onChange={(event) => setText({ ...text, subjectId: event.currentTarget.value })}
           spellCheck={false}
         />
-        <DatePickerInput
+        <DateField
           label={t('audit.from')}
-          valueFormat="DD/MM/YYYY"
-          leftSection={<IconCalendar size={16} aria-hidden />}
           value={from ?? null}
           onChange={(value) => update({ from: value })}
           maxDate={to}
           clearable
         />
-        <DatePickerInput
+        <DateField
           label={t('audit.to')}
-          valueFormat="DD/MM/YYYY"
-          leftSection={<IconCalendar size={16} aria-hidden />}
           value={to ?? null}
           onChange={(value) => update({ to: value })}
           minDate={from}

@@ -20,15 +20,16 @@ function signedInHint(): boolean | null {
   }
 }
 
-let expired = false;
+export type SessionEndReason = 'expired' | 'signedOut';
+let endReason: SessionEndReason | undefined;
 
-/** Set when a signed-in session is refused by the server; cleared by the next sign-in or sign-out. */
-export function sessionExpired(): boolean {
-  return expired;
+/** Why the last session ended (refused by the server, or signed out); cleared by the next sign-in. */
+export function sessionEndReason(): SessionEndReason | undefined {
+  return endReason;
 }
 
 function remember(me: Me): Me {
-  expired = false;
+  endReason = undefined;
   setCsrfToken(me.csrfToken);
   try {
     localStorage.setItem(SIGNED_IN_HINT, '1');
@@ -39,8 +40,8 @@ function remember(me: Me): Me {
 }
 
 /** Drops the CSRF token and the signed-in hint; the caller clears the cached user. */
-export function forgetSession({ expired: wasExpired = false }: { expired?: boolean } = {}): void {
-  expired = wasExpired;
+export function forgetSession(reason?: SessionEndReason): void {
+  endReason = reason;
   setCsrfToken(null);
   try {
     localStorage.removeItem(SIGNED_IN_HINT);
@@ -58,7 +59,7 @@ async function fetchMe(): Promise<Me | null> {
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
       // This browser was signed in (the hint says so): its session has ended since.
-      forgetSession({ expired: hint === true });
+      forgetSession(hint === true ? 'expired' : undefined);
       return null;
     }
     throw error;
@@ -102,7 +103,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
     onSettled: () => {
-      forgetSession();
+      forgetSession('signedOut');
       queryClient.setQueryData(meQueryKey, null);
       queryClient.removeQueries({
         predicate: (query) => query.queryKey[0] !== 'me' && query.queryKey[0] !== 'health',

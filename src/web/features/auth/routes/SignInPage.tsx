@@ -157,12 +157,17 @@ export function SignInPage() {
                   {DEMO_USERNAMES.map((username, index) => (
                     <span key={username}>
                       {index > 0 && ', '}
-                      <Code c="dark.9">{username}</Code>
+                      <Code c="dark.9" style={{ whiteSpace: 'nowrap' }}>
+                        {username}
+                      </Code>
                     </span>
                   ))}
                 </Text>
                 <Text size="sm" c="dark.9" mt={6}>
-                  {t('auth.demoPassword')} <Code c="dark.9">{DEMO_PASSWORD}</Code>
+                  {t('auth.demoPassword')}{' '}
+                  <Code c="dark.9" style={{ whiteSpace: 'nowrap' }}>
+                    {DEMO_PASSWORD}
+                  </Code>
                 </Text>
               </Alert>
             )}
