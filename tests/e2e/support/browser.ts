@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
@@ -17,9 +14,8 @@ export interface E2EBrowser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, as root: no sandbox, no background network, a fresh profile. */
+/** Debian's Chromium, headless, as root: no sandbox, no background network; Playwright gives it a fresh profile. */
 export async function launchBrowser(): Promise<E2EBrowser> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'sinergi-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -31,7 +27,6 @@ export async function launchBrowser(): Promise<E2EBrowser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--user-data-dir=${profile}`,
     ],
   });
   const contexts: BrowserContext[] = [];
@@ -57,7 +52,6 @@ export async function launchBrowser(): Promise<E2EBrowser> {
     async close() {
       for (const context of contexts) await context.close();
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell, SignInPage } from './pages/pages.ts';
+import { type E2EBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
+import { type E2EServer, startServer } from './support/server.ts';
+
+let server: E2EServer;
+let browser: E2EBrowser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const EVERYONE = ['Beranda', 'Direktori organisasi'];
+const HEADS = [...EVERYONE, 'Pengguna', 'Log audit'];
+
+// Each demo role sees the navigation its permissions allow, nothing more.
+const ROLES: Array<[username: string, organization: string, links: string[]]> = [
+  ['admin', 'Lapas Perempuan Kelas IIA Semarang', HEADS],
+  ['kalapas', 'Lapas Perempuan Kelas IIA Semarang', HEADS],
+  ['lapas.binadik', 'Lapas Perempuan Kelas IIA Semarang', EVERYONE],
+  ['lapas.giatja', 'Lapas Perempuan Kelas IIA Semarang', EVERYONE],
+  ['kabapas', 'Balai Pemasyarakatan Kelas I Semarang', HEADS],
+  ['pk', 'Balai Pemasyarakatan Kelas I Semarang', EVERYONE],
+  ['kecamatan', 'Kecamatan Semarang Barat', EVERYONE],
+  ['kelurahan.krobokan', 'Kelurahan Krobokan', EVERYONE],
+  ['mitra', 'Konveksi Maju Bersama (mitra demo)', EVERYONE],
+  ['viewer', 'Kecamatan Semarang Barat', EVERYONE],
+];
+
+describe('every demo role', () => {
+  for (const [username, organization, links] of ROLES) {
+    it(`${username} signs in and sees its own navigation`, async () => {
+      const { page } = await browser.newPage();
+      const signIn = new SignInPage(page, server.baseUrl);
+      await signIn.open();
+      await signIn.signIn(username, 'sinergi-demo');
+      const shell = new AppShell(page);
+      await expect.poll(() => shell.navigationLinks(), { timeout: 15_000 }).toEqual(links);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.locator('header').textContent()).toContain(organization);
+      expect(await page.getByText('Mode demo').count()).toBeGreaterThan(0);
+      await expectAccessible(page, `home of ${username}`);
+      await page.close();
+    });
+  }
+
+  it('a staff member without the permission is refused the users page even by typing its address', async () => {
+    const { page } = await browser.newPage();
+    const signIn = new SignInPage(page, server.baseUrl);
+    await signIn.open();
+    await signIn.signIn('pk', 'sinergi-demo');
+    await new AppShell(page).navigation().waitFor();
+    await page.goto(`${server.baseUrl}/admin/pengguna`);
+    await page.getByText('Akses ditolak').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('organization directory', () => {
+  it('lists the 16 kelurahan of Semarang Barat and opens the kecamatan with them', async () => {
+    const { page } = await browser.newPage();
+    const signIn = new SignInPage(page, server.baseUrl);
+    await signIn.open();
+    await signIn.signIn('viewer', 'sinergi-demo');
+    const shell = new AppShell(page);
+    await shell.go('Direktori organisasi');
+    await page.getByText('33.74.13.1016').first().waitFor();
+    await expectAccessible(page, 'organization directory');
+    expect(await page.getByText(/33\.74\.13\.10\d\d/).count()).toBe(16);
+    await page.getByRole('link', { name: 'Kecamatan Semarang Barat' }).first().click();
+    await page.getByRole('heading', { name: 'Kecamatan Semarang Barat', level: 1 }).waitFor();
+    await page.getByText('Kelurahan Tambakharjo').waitFor();
+    await expectAccessible(page, 'kecamatan detail');
+    await page.close();
+  });
+});
+
+describe('on a phone (360 px)', () => {
+  it('opens the navigation from the menu button and does not scroll sideways', async () => {
+    const { page } = await browser.newPage({ width: 360, height: 740 });
+    const signIn = new SignInPage(page, server.baseUrl);
+    await signIn.open();
+    await expectAccessible(page, 'sign-in on a phone');
+    await signIn.signIn('kalapas', 'sinergi-demo');
+    await page.getByRole('button', { name: 'Buka menu navigasi' }).click();
+    const shell = new AppShell(page);
+    await expect.poll(() => shell.navigationLinks(), { timeout: 15_000 }).toEqual(HEADS);
+    await shell.go('Pengguna');
+    await page.getByRole('heading', { level: 1, name: 'Pengguna' }).waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'users list on a phone');
+    await page.close();
+  });
+});
