@@ -152,7 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const indexHtml = existsSync(path.join(webRoot, 'index.html'))
     ? readFileSync(path.join(webRoot, 'index.html'))
     : null;
-  if (indexHtml) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (indexHtml) await app.register(fastifyStatic, { root: webRoot, index: false });
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: every other page address (GET, outside /api, no file extension) gets it.
     const pathname = request.url.split('?')[0] ?? '';

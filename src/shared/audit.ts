@@ -36,20 +36,3 @@ export type AuditListQuery = z.infer<typeof AuditListQuery>;
 export const AuditExportQuery = AuditFilter.strict();
 export const AuditList = pageOf(AuditEntry);
 export type AuditList = z.infer<typeof AuditList>;
-
-/** Actions written by the foundation; later modules add `<entity>.<verb>` of their own. */
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.locked',
-  'auth.logout',
-  'auth.password_changed',
-  'user.preferences_changed',
-  'user.created',
-  'user.updated',
-  'user.deactivated',
-  'user.activated',
-  'user.password_reset',
-  'user.unlocked',
-  'audit.exported',
-] as const;

@@ -52,6 +52,3 @@ export const Health = z.object({
   demo: z.boolean(),
 });
 export type Health = z.infer<typeof Health>;
-
-/** Password policy shared by the server (enforced) and the web (hints): see platform/password.ts. */
-export const PASSWORD_MIN_LENGTH = 10;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Language, PageQuery, pageOf } from './common.ts';
-import { ROLE_CODES } from './permissions.ts';
+import { ORGANIZATION_KINDS, ROLE_CODES } from './permissions.ts';
+import { USERNAME_PATTERN } from './vocabulary.ts';
 
 export const RoleCode = z.enum(ROLE_CODES);
 
@@ -9,12 +10,10 @@ export const Role = z.object({
   nameId: z.string(),
   nameEn: z.string(),
   permissions: z.array(z.string()),
-  organizationKinds: z.array(z.string()).nullable(),
+  organizationKinds: z.array(z.enum(ORGANIZATION_KINDS)).nullable(),
 });
 export type Role = z.infer<typeof Role>;
 export const RoleList = z.object({ items: z.array(Role) });
-
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 
 export const UserSummary = z
   .object({
@@ -25,6 +24,7 @@ export const UserSummary = z
     position: z.string().nullable(),
     organizationId: z.uuid(),
     organizationName: z.string(),
+    organizationKind: z.enum(ORGANIZATION_KINDS),
     roles: z.array(RoleCode),
     active: z.boolean(),
     locked: z.boolean(),

@@ -137,6 +137,7 @@ const FIELD_MESSAGES = {
     id: 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain.',
     en: 'This password is too common and easy to guess. Choose another.',
   },
+  password_wrong: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
   password_same_as_current: {
     id: 'Kata sandi baru harus berbeda dari kata sandi saat ini.',
     en: 'The new password must differ from the current one.',

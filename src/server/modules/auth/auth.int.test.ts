@@ -248,7 +248,7 @@ describe('own password and preferences', () => {
     const wrongCurrent = await change('bukan-ini-123', 'Sulam-Rajut-2026');
     expect(wrongCurrent.statusCode).toBe(400);
     expect(wrongCurrent.json().error.code).toBe('PASSWORD_WRONG');
-    expect(wrongCurrent.json().error.fields).toHaveProperty('currentPassword');
+    expect(wrongCurrent.json().error.fields).toEqual({ currentPassword: 'Kata sandi saat ini salah.' });
     expect((await change(TEST_PASSWORD, 'pendek')).json().error.fields).toEqual({
       newPassword: 'Kata sandi minimal 10 karakter.',
     });

@@ -142,7 +142,7 @@ export async function changeOwnPassword(
 ) {
   const { password_hash } = await findPasswordHash(db, ctx.principal.userId);
   if (!(await verifyPassword(password_hash, body.currentPassword))) {
-    throw new AppError(400, 'PASSWORD_WRONG', { fields: { currentPassword: { key: 'invalid' } } });
+    throw new AppError(400, 'PASSWORD_WRONG', { fields: { currentPassword: { key: 'password_wrong' } } });
   }
   const policy = checkPasswordPolicy(body.newPassword, ctx.principal.username);
   if (policy) throw new AppError(400, 'VALIDATION_FAILED', { fields: { newPassword: policy } });

@@ -12,6 +12,7 @@ export function presentUser(row: UserRow): UserSummary {
     position: row.position,
     organizationId: row.organization_id,
     organizationName: row.organization_name,
+    organizationKind: row.organization_kind,
     roles: row.roles as RoleCode[],
     active: row.active,
     locked,

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/auth.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/vocabulary.ts';
 import type { FieldError } from '../errors.ts';
 
 // Algorithm.Argon2id: the package exports it as a const enum, which type stripping cannot read.

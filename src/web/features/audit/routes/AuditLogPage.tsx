@@ -15,7 +15,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditEntry } from '../../../../shared/audit.ts';
-import { AUDIT_ACTIONS } from '../../../../shared/audit.ts';
+import { AUDIT_ACTIONS } from '../../../../shared/vocabulary.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';

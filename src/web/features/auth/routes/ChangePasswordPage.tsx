@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../../../shared/auth.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../../shared/vocabulary.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PasswordField } from '../../../components/PasswordField.tsx';
 import { notifySuccess, showFormError } from '../../../lib/notify.ts';

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { OrganizationKind } from '../../../../shared/permissions.ts';
 import type { Role } from '../../../../shared/users.ts';
 import { api } from '../../../lib/api.ts';
 
@@ -23,7 +24,7 @@ export function useRoleName(): (code: string) => string {
 }
 
 /** Roles that may be held in an organization of this kind (null kinds: anywhere). */
-export function rolesForKind(roles: readonly Role[], kind: string | undefined): Role[] {
+export function rolesForKind(roles: readonly Role[], kind: OrganizationKind | undefined): Role[] {
   if (!kind) return [];
   return roles.filter((role) => role.organizationKinds === null || role.organizationKinds.includes(kind));
 }

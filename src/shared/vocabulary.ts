@@ -1,0 +1,24 @@
+// Plain values shared by the server and the web. Kept free of zod, so the web bundle need not carry it.
+
+/** Password policy: the server enforces it (platform/auth/password.ts), the web shows it as a hint. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** Usernames: 3–50 lowercase letters, digits, dots, underscores or hyphens, starting with a letter or digit. */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,49}$/;
+
+/** Actions written by the foundation; later modules add `<entity>.<verb>` of their own. */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.locked',
+  'auth.logout',
+  'auth.password_changed',
+  'user.preferences_changed',
+  'user.created',
+  'user.updated',
+  'user.deactivated',
+  'user.activated',
+  'user.password_reset',
+  'user.unlocked',
+  'audit.exported',
+] as const;
