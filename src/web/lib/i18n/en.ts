@@ -228,6 +228,11 @@ export const en: Messages = {
     user_password_reset: 'Password reset',
     user_unlocked: 'Account unlocked',
     audit_exported: 'Audit log exported',
+    user_preferences_changed: 'Preferences changed',
+  },
+  auditSubject: {
+    user: 'User',
+    audit_log: 'Audit log',
   },
   pagination: {
     summary: 'Showing {{from}}–{{to}} of {{total}}',

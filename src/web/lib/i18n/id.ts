@@ -227,6 +227,11 @@ export const id = {
     user_password_reset: 'Kata sandi diatur ulang',
     user_unlocked: 'Kunci akun dibuka',
     audit_exported: 'Log audit diekspor',
+    user_preferences_changed: 'Preferensi diubah',
+  },
+  auditSubject: {
+    user: 'Pengguna',
+    audit_log: 'Log audit',
   },
   pagination: {
     summary: 'Menampilkan {{from}}–{{to}} dari {{total}}',

@@ -25,7 +25,7 @@ import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { EMPTY, formatDateTime } from '../../../lib/format.ts';
 import { type AuditFilter, auditExportUrl, useAuditEntries } from '../api/audit.ts';
 import { AuditDetailsModal } from '../components/AuditDetailsModal.tsx';
-import { useAuditActionLabel } from '../components/useAuditActionLabel.ts';
+import { useAuditActionLabel, useAuditSubjectLabel } from '../components/useAuditActionLabel.ts';
 
 const PAGE_SIZE = 50;
 const TEXT_FILTERS = ['username', 'action', 'subjectType', 'subjectId'] as const;
@@ -39,6 +39,7 @@ function dateParam(value: string | null): string | undefined {
 export function AuditLogPage() {
   const { t } = useTranslation();
   const actionLabel = useAuditActionLabel();
+  const subjectLabel = useAuditSubjectLabel();
   const [params, setParams] = useSearchParams();
   const [selected, setSelected] = useState<AuditEntry | null>(null);
 
@@ -210,7 +211,7 @@ export function AuditLogPage() {
                   <Table.Td>
                     {entry.subjectType ? (
                       <>
-                        <Text size="sm">{entry.subjectType}</Text>
+                        <Text size="sm">{subjectLabel(entry.subjectType)}</Text>
                         <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                           {entry.subjectId ?? EMPTY}
                         </Text>
