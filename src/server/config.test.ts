@@ -21,7 +21,12 @@ describe('loadConfig', () => {
   it('refuses a bad value with one line naming the variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/^Configuration error: PORT /);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:rahasia@x' })).toThrow(
+      /DATABASE_URL must start with postgres/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:rahasia@x' })).not.toThrow(/rahasia/);
+    expect(() => loadConfig({ SESSION_SECRET: 'rahasia' })).not.toThrow(/rahasia/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('(got "70000")');
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ DEMO: 'maybe' })).toThrow(/DEMO/);
   });

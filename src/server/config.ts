@@ -89,6 +89,8 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'DATABASE_URL']);
+
 /** Parse the environment; throws ConfigError with one line naming the bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const raw = Object.fromEntries(
@@ -98,7 +100,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join('.') ?? 'environment';
-    throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}`);
+    // Echo the bad value to help the operator, except where it may carry a secret.
+    const value = raw[name];
+    const shown = value === undefined || SECRET_VARIABLES.has(name) ? '' : ` (got "${value}")`;
+    throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
   }
   const env = parsed.data;
   const publicUrl = env.PUBLIC_URL ?? null;
