@@ -43,6 +43,11 @@ app.log.info(
     ? `embedded database in ${config.database.dataDir}`
     : 'PostgreSQL database',
 );
+if (config.demo) {
+  app.log.warn(
+    'DEMO mode: demo accounts with the published password "sinergi-demo" exist. For real data set NODE_ENV=production (and SESSION_SECRET) on a fresh database.',
+  );
+}
 await app.listen({ port: config.port, host: config.host });
 
 const stopSweep = scheduleSessionSweep(database.db, createSessions(config), app.log);
