@@ -31,7 +31,8 @@ const EnvSchema = z
       .default('0')
       .transform((value): boolean | number | string[] => {
         if (value === '0' || value === 'false') return false;
-        if (value === '1' || value === 'true') return true;
+        // "1" means the one proxy in front, not every address in X-Forwarded-For (which a client can forge).
+        if (value === 'true') return 1;
         if (/^\d+$/.test(value)) return Number(value);
         return value.split(',');
       }),

@@ -93,6 +93,31 @@ describe('bad requests get one error shape', () => {
   });
 });
 
+describe('behind a reverse proxy', () => {
+  it('with TRUST_PROXY=1 takes the client address the proxy added, not one the client forged', async () => {
+    const proxied = await createTestApp({ env: { TRUST_PROXY: '1' } });
+    try {
+      const user = await createUser(proxied.database.db);
+      const response = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+        headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' },
+      });
+      expect(response.statusCode).toBe(200);
+      const entry = await proxied.database.db
+        .selectFrom('audit_log')
+        .select('ip')
+        .where('action', '=', 'auth.login')
+        .where('subject_id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      expect(entry.ip).toBe('203.0.113.7');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
 describe('security headers', () => {
   it('sends a CSP without inline scripts, and no caching of API answers', async () => {
     const response = await session.request({ method: 'GET', url: '/api/me' });

@@ -68,18 +68,20 @@ export function updateLanguage(db: Db, userId: string, language: 'id' | 'en') {
     .execute();
 }
 
-/** Failed sign-ins with an unknown username of this fingerprint in the last minutes. */
-export async function countRecentUnknownUserFailures(
+/** When the failed sign-ins with an unknown username of this fingerprint happened in the last minutes, oldest first. */
+export async function recentUnknownUserFailures(
   db: Db,
   fingerprint: string,
   minutes: number,
-): Promise<number> {
-  const row = await db
+): Promise<Date[]> {
+  const rows = await db
     .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .select('at')
     .where('action', '=', 'auth.login_failed')
     .where('at', '>', sql<Date>`now() - make_interval(mins => ${minutes})`)
     .where(sql<string>`details->>'fingerprint'`, '=', fingerprint)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .orderBy('at')
+    .limit(50)
+    .execute();
+  return rows.map((row) => row.at);
 }

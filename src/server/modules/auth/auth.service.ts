@@ -15,11 +15,11 @@ import { deleteSessionsOfUser, insertSession } from '../../platform/auth/session
 import { newSession, type SessionCache, type Sessions } from '../../platform/auth/session.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
-  countRecentUnknownUserFailures,
   findPasswordHash,
   findUserForLogin,
   incrementFailedAttempts,
   lockUser,
+  recentUnknownUserFailures,
   recordSuccessfulLogin,
   updateLanguage,
   updateOwnPassword,
@@ -62,15 +62,16 @@ export async function login(
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), credentials.password);
     // The typed name is not stored (it may be a password typed in the wrong field); a keyed fingerprint
-    // still ties repeated attempts together, and five of them answer "locked" exactly as for a real
-    // account, so the lock does not reveal which usernames exist.
+    // still ties repeated attempts together. Five of them within 15 minutes answer "locked", counted from
+    // the fifth as for a real account, so the lock does not tell which usernames exist.
     const fingerprint = usernameFingerprint(settings, username);
     await auditAnonymous(db, client, {
       action: 'auth.login_failed',
       details: { reason: 'unknown_user', fingerprint },
     });
-    const recent = await countRecentUnknownUserFailures(db, fingerprint, LOCK_MINUTES);
-    throw recent >= MAX_FAILED_ATTEMPTS ? locked(new Date(Date.now() + LOCK_MINUTES * 60_000)) : invalid();
+    const recent = await recentUnknownUserFailures(db, fingerprint, LOCK_MINUTES);
+    const fifth = recent[MAX_FAILED_ATTEMPTS - 1];
+    throw fifth ? locked(new Date(fifth.getTime() + LOCK_MINUTES * 60_000)) : invalid();
   }
   const actor = {
     actorUserId: user.id,
@@ -80,6 +81,8 @@ export async function login(
   const subject = { subjectType: 'user', subjectId: user.id };
 
   if (user.locked_until && user.locked_until.getTime() > Date.now()) {
+    // Checked and ignored: a locked account takes as long to answer as an unknown name does.
+    await verifyPassword(user.password_hash, credentials.password);
     await auditAnonymous(db, client, {
       action: 'auth.login_failed',
       ...actor,
