@@ -9,6 +9,8 @@ export class ScriptError extends Error {}
  * lock held (the server must be stopped). Configuration, lock and ScriptError refusals print one line.
  */
 export async function runScript(body: (config: Config) => Promise<void>): Promise<void> {
+  // As the server: what these scripts write (backups, the database) is readable by this account only.
+  process.umask(0o077);
   try {
     const config = loadConfig();
     const release = config.database.kind === 'embedded' ? lockDataDir(config.database.dataDir) : () => {};

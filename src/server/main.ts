@@ -9,6 +9,9 @@ import { createSessions, scheduleSessionSweep } from './platform/auth/session.ts
 
 // Listen and signals only: everything else is wired in buildApp.
 
+// The data folder, its lock and its backups hold sensitive personal data: readable by this account only.
+process.umask(0o077);
+
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
@@ -35,7 +38,7 @@ if (config.database.kind === 'embedded') {
 const database = await openDatabase(config.database, {
   onIdleError: (error) => console.warn(`PostgreSQL connection lost while idle: ${error.message}`),
 });
-const { migrations, demoSeeded } = await prepareDatabase(database.db, { demo: config.demo });
+const { migrations, demoSeeded, demoRefused } = await prepareDatabase(database.db, { demo: config.demo });
 const app = await buildApp({ config, database });
 app.log.info(
   { database: database.kind, migrations, demoSeeded },
@@ -43,7 +46,9 @@ app.log.info(
     ? `embedded database in ${config.database.dataDir}`
     : 'PostgreSQL database',
 );
-if (config.demo) {
+if (demoRefused) {
+  app.log.warn('Demo data NOT seeded: this database was first started for real use (NODE_ENV=production).');
+} else if (config.demo) {
   app.log.warn(
     'DEMO mode: demo accounts with the published password "sinergi-demo" exist. For real data set NODE_ENV=production (and SESSION_SECRET) on a fresh database.',
   );

@@ -47,7 +47,8 @@ const EVERYONE: readonly Permission[] = ['read:organization:all'];
 export const ROLES: Record<RoleCode, RoleDefinition> = {
   system_admin: {
     permissions: [...PERMISSIONS],
-    organizationKinds: null,
+    // Sees every audit entry and manages every account: held in the agencies, never in a kelurahan or partner.
+    organizationKinds: ['prison', 'probation', 'district'],
   },
   prison_head: {
     permissions: [...EVERYONE, 'read:user:organization', 'read:audit:organization'],

@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/server/app.ts';
 import { type Config, loadConfig } from '../../src/server/config.ts';
 import type { DatabaseHandle } from '../../src/server/db/connect.ts';
+import type { LoginRateLimit } from '../../src/server/modules/auth/auth.routes.ts';
 import { createTestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -13,11 +14,7 @@ export interface TestApp {
 
 /** The whole application on a fresh database, for app.inject(). */
 export async function createTestApp(
-  options: {
-    demo?: boolean;
-    env?: Record<string, string>;
-    loginRateLimit?: { max: number; timeWindow: number };
-  } = {},
+  options: { demo?: boolean; env?: Record<string, string>; loginRateLimit?: LoginRateLimit } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase({ demo: options.demo });
   const config = loadConfig({
@@ -31,7 +28,7 @@ export async function createTestApp(
     database,
     logger: false,
     webRoot: '/nonexistent',
-    loginRateLimit: options.loginRateLimit ?? { max: 1000, timeWindow: 60_000 },
+    loginRateLimit: options.loginRateLimit ?? { maxPerAddress: 1000, timeWindow: 60_000 },
   });
   await app.ready();
   return {

@@ -73,6 +73,7 @@ export interface AuditLogTable {
   action: string;
   subject_type: string | null;
   subject_id: string | null;
+  subject_organization_id: string | null;
   correlation_id: string | null;
   ip: string | null;
   details: JSONColumnType<Record<string, unknown>>;

@@ -164,6 +164,12 @@ export function registerErrorHandling(app: FastifyInstance) {
           error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: message('UNSUPPORTED_MEDIA_TYPE', language) },
         });
     }
+    if (isUnstorableInput(error)) {
+      request.log.warn({ err: error }, 'input the database cannot store');
+      return send(reply, 400, {
+        error: { code: 'VALIDATION_FAILED', message: message('VALIDATION_FAILED', language) },
+      });
+    }
     if (error.statusCode === 429) {
       return send(reply, 429, {
         error: { code: 'RATE_LIMITED', message: message('RATE_LIMITED', language) },
@@ -193,6 +199,13 @@ export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
   return send(reply, 404, {
     error: { code: 'NOT_FOUND', message: message('NOT_FOUND', languageOf(request)) },
   });
+}
+
+// PostgreSQL's data exceptions caused by what the client sent: a NUL character (22021, 22P05), a date out of
+// range (22008, 22007). A bad request, not a server error.
+const INPUT_DATA_ERRORS = new Set(['22021', '22P05', '22008', '22007']);
+function isUnstorableInput(error: unknown): boolean {
+  return INPUT_DATA_ERRORS.has(String((error as { code?: unknown }).code));
 }
 
 function isConnectionError(error: unknown): boolean {

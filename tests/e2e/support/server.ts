@@ -20,7 +20,7 @@ export async function startServer(): Promise<E2EServer> {
     database,
     logger: false,
     webRoot: path.resolve(import.meta.dirname, '../../../dist/web'),
-    loginRateLimit: { max: 1000, timeWindow: 60_000 },
+    loginRateLimit: { maxPerAddress: 1000, timeWindow: 60_000 },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

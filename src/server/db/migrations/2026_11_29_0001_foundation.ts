@@ -88,6 +88,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('subject_type', 'text')
     .addColumn('subject_id', 'text')
+    // Whose record it is: organization-scoped readers see only their own organization's subjects.
+    .addColumn('subject_organization_id', 'uuid')
     .addColumn('correlation_id', 'text')
     .addColumn('ip', 'text')
     .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))

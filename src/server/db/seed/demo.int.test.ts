@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../../tests/support/app.ts';
+import { createTestDatabase } from '../../../../tests/support/database.ts';
 import { migrateToLatest } from '../migrate.ts';
+import { prepareDatabase } from '../setup.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo.ts';
 
 let t: TestApp;
@@ -35,6 +37,18 @@ describe('demo data', () => {
       kind: 'village',
       code: '33.74.13.1013',
     });
+  });
+
+  it('never seeds demo accounts into a database first started for real use', async () => {
+    const real = await createTestDatabase({ demo: false });
+    try {
+      const later = await prepareDatabase(real.db, { demo: true });
+      expect(later).toMatchObject({ demoSeeded: false, demoRefused: true });
+      const users = await real.db.selectFrom('app_user').select('username').execute();
+      expect(users).toEqual([]);
+    } finally {
+      await real.close();
+    }
   });
 
   it('seeds only once, and migrations run again change nothing', async () => {

@@ -93,6 +93,36 @@ describe('reading the audit log', () => {
     expect([...organizations]).toEqual([LAPAS_ID]);
   });
 
+  it('does not show a prison head what her administrator did to another organization’s people', async () => {
+    const head = await createUser(t.database.db, { roles: ['prison_head'], organizationId: LAPAS_ID });
+    const bapasUser = await createUser(t.database.db, {
+      roles: ['probation_officer'],
+      organizationId: BAPAS_ID,
+    });
+    const lapasUser = await createUser(t.database.db, {
+      roles: ['prison_binadik'],
+      organizationId: LAPAS_ID,
+    });
+    for (const user of [bapasUser, lapasUser]) {
+      const changed = await admin.request({
+        method: 'PATCH',
+        url: `/api/users/${user.id}`,
+        payload: { version: 1, email: 'pribadi@example.com' },
+      });
+      expect(changed.statusCode).toBe(200);
+    }
+    const session = await signIn(t.app, head.username, TEST_PASSWORD);
+    const seen = (
+      await session.request({ method: 'GET', url: '/api/audit?action=user.updated&pageSize=200' })
+    ).json();
+    const subjects = seen.items.map((entry: { subjectId: string }) => entry.subjectId);
+    expect(subjects).toContain(lapasUser.id);
+    expect(subjects).not.toContain(bapasUser.id);
+    const csv = (await session.request({ method: 'GET', url: '/api/audit/export.csv?action=user.updated' }))
+      .body;
+    expect(csv).not.toContain(bapasUser.id);
+  });
+
   it('is closed to staff without an audit permission', async () => {
     const clerk = await createUser(t.database.db, { roles: ['prison_giatja'], organizationId: LAPAS_ID });
     const session = await signIn(t.app, clerk.username, TEST_PASSWORD);

@@ -23,8 +23,19 @@ function filtered(db: Db, filter: AuditQueryFilter) {
   let query = db
     .selectFrom('audit_log as a')
     .leftJoin('organization as o', 'o.id', 'a.actor_organization_id');
-  if (filter.scope.organizationId)
-    query = query.where('a.actor_organization_id', '=', filter.scope.organizationId);
+  const organizationId = filter.scope.organizationId;
+  if (organizationId) {
+    // What the organization's users did to its own records (or to records of no organization): a head must
+    // not read, through the log, details of another organization's people.
+    query = query
+      .where('a.actor_organization_id', '=', organizationId)
+      .where((eb) =>
+        eb.or([
+          eb('a.subject_organization_id', 'is', null),
+          eb('a.subject_organization_id', '=', organizationId),
+        ]),
+      );
+  }
   if (filter.scope.userId) query = query.where('a.actor_user_id', '=', filter.scope.userId);
   if (filter.userId) query = query.where('a.actor_user_id', '=', filter.userId);
   if (filter.username) query = query.where('a.actor_username', '=', filter.username.toLowerCase());

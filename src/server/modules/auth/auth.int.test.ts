@@ -32,6 +32,8 @@ describe('sign-in', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).not.toContain('Secure');
+    // A browser-session cookie: closing the browser on a shared office computer ends it.
+    expect(cookie).not.toMatch(/Expires|Max-Age/i);
     const me = await t.app.inject({
       method: 'GET',
       url: '/api/me',
@@ -121,6 +123,15 @@ describe('sign-in', () => {
     expect((await login('hantu.tidak.ada', 'salah-sekali-123')).json().error.message).toContain('15 menit');
   });
 
+  it('counts parallel guesses against the limit before checking them, so a burst gets no more than 5', async () => {
+    const user = await createUser(t.database.db);
+    const guesses = [...Array.from({ length: 9 }, (_, i) => `salah-paralel-${i}`), TEST_PASSWORD];
+    const answers = await Promise.all(guesses.map((password) => login(user.username, password)));
+    const checked = answers.filter((answer) => answer.statusCode !== 423);
+    expect(checked.length).toBeLessThanOrEqual(5);
+    expect(answers.filter((answer) => answer.statusCode === 423).length).toBeGreaterThanOrEqual(5);
+  });
+
   it('refuses a deactivated user with the generic message', async () => {
     const user = await createUser(t.database.db, { active: false });
     const response = await login(user.username, TEST_PASSWORD);
@@ -128,21 +139,24 @@ describe('sign-in', () => {
     expect(response.json().error.code).toBe('AUTH_INVALID');
   });
 
-  it('rate-limits sign-in attempts per address and username', async () => {
-    const limited = await createTestApp({ loginRateLimit: { max: 3, timeWindow: 60_000 } });
+  it('rate-limits sign-in attempts per address', async () => {
+    const limited = await createTestApp({ loginRateLimit: { maxPerAddress: 5, timeWindow: 60_000 } });
     try {
-      const attempt = (username: string) =>
+      const attempt = (username: string, remoteAddress: string) =>
         limited.app.inject({
           method: 'POST',
           url: '/api/auth/login',
           payload: { username, password: 'salah-sekali-123' },
+          remoteAddress,
         });
-      for (let i = 0; i < 3; i++) expect((await attempt('siapa')).statusCode).toBe(401);
-      const blocked = await attempt('siapa');
+      // One machine spraying a password over many usernames gets five tries a minute...
+      for (let i = 1; i <= 5; i++) expect((await attempt(`nama.${i}`, '10.0.0.2')).statusCode).toBe(401);
+      const blocked = await attempt('nama.6', '10.0.0.2');
       expect(blocked.statusCode).toBe(429);
       expect(blocked.json().error.code).toBe('RATE_LIMITED');
       expect(blocked.json().error.message).toContain('Terlalu banyak permintaan');
-      expect((await attempt('orang.lain')).statusCode).toBe(401);
+      // ...while a colleague at another address is not held up.
+      expect((await attempt('nama.6', '10.0.0.9')).statusCode).toBe(401);
     } finally {
       await limited.close();
     }

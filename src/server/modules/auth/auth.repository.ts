@@ -11,15 +11,20 @@ export function findUserForLogin(db: Db, username: string) {
     .executeTakeFirst();
 }
 
-/** Counts a failed attempt atomically; returns the new count. */
-export async function incrementFailedAttempts(db: Db, userId: string): Promise<number> {
+/**
+ * Claims one sign-in attempt before the password is checked, atomically: refused (null) while the account is
+ * locked or its attempts are used up, so parallel guesses cannot exceed the limit. Returns the attempt's number.
+ */
+export async function claimAttempt(db: Db, userId: string, maxAttempts: number): Promise<number | null> {
   const row = await db
     .updateTable('app_user')
     .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
     .where('id', '=', userId)
+    .where('failed_attempts', '<', maxAttempts)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
     .returning('failed_attempts')
-    .executeTakeFirstOrThrow();
-  return row.failed_attempts;
+    .executeTakeFirst();
+  return row?.failed_attempts ?? null;
 }
 
 export function lockUser(db: Db, userId: string, minutes: number) {
@@ -30,12 +35,15 @@ export function lockUser(db: Db, userId: string, minutes: number) {
     .execute();
 }
 
-export function recordSuccessfulLogin(db: Db, userId: string) {
-  return db
+/** Resets the attempts after a right password; false when a parallel attempt locked the account meanwhile. */
+export async function recordSuccessfulLogin(db: Db, userId: string): Promise<boolean> {
+  const result = await db
     .updateTable('app_user')
     .set({ failed_attempts: 0, locked_until: null, last_login_at: sql`now()` })
     .where('id', '=', userId)
-    .execute();
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export function findPasswordHash(db: Db, userId: string) {

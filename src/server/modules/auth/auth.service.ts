@@ -15,9 +15,9 @@ import { deleteSessionsOfUser, insertSession } from '../../platform/auth/session
 import { newSession, type SessionCache, type Sessions } from '../../platform/auth/session.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
+  claimAttempt,
   findPasswordHash,
   findUserForLogin,
-  incrementFailedAttempts,
   lockUser,
   recentUnknownUserFailures,
   recordSuccessfulLogin,
@@ -78,7 +78,7 @@ export async function login(
     actorUsername: user.username,
     actorOrganizationId: user.organization_id,
   };
-  const subject = { subjectType: 'user', subjectId: user.id };
+  const subject = { subjectType: 'user', subjectId: user.id, subjectOrganizationId: user.organization_id };
 
   if (user.locked_until && user.locked_until.getTime() > Date.now()) {
     // Checked and ignored: a locked account takes as long to answer as an unknown name does.
@@ -91,10 +91,21 @@ export async function login(
     });
     throw locked(user.locked_until);
   }
+  const attempt = await claimAttempt(db, user.id, MAX_FAILED_ATTEMPTS);
   const passwordOk = await verifyPassword(user.password_hash, credentials.password);
+  if (attempt === null) {
+    // Parallel guesses used up the attempts, or locked the account, while this one was on its way.
+    await auditAnonymous(db, client, {
+      action: 'auth.login_failed',
+      ...actor,
+      ...subject,
+      details: { reason: 'locked' },
+    });
+    throw locked(new Date(Date.now() + LOCK_MINUTES * 60_000));
+  }
   if (!passwordOk) {
+    const attempts = attempt;
     const lockedUntil = await db.transaction().execute(async (trx) => {
-      const attempts = await incrementFailedAttempts(trx, user.id);
       await auditAnonymous(trx, client, {
         action: 'auth.login_failed',
         ...actor,
@@ -124,16 +135,23 @@ export async function login(
   }
   const session = newSession(settings, user.id, client);
   await db.transaction().execute(async (trx) => {
-    await recordSuccessfulLogin(trx, user.id);
+    if (!(await recordSuccessfulLogin(trx, user.id)))
+      throw locked(new Date(Date.now() + LOCK_MINUTES * 60_000));
     await insertSession(trx, session.row);
     await auditAnonymous(trx, client, { action: 'auth.login', ...actor, ...subject });
   });
   return session;
 }
 
+const ownRecord = (ctx: RequestContext) => ({
+  subjectType: 'user',
+  subjectId: ctx.principal.userId,
+  subjectOrganizationId: ctx.principal.organizationId,
+});
+
 /** Records the sign-out; the route deletes the session and clears the cookie. */
 export async function recordLogout(db: Kysely<Database>, ctx: RequestContext) {
-  await audit(db, ctx, { action: 'auth.logout', subjectType: 'user', subjectId: ctx.principal.userId });
+  await audit(db, ctx, { action: 'auth.logout', ...ownRecord(ctx) });
 }
 
 /** Changes the caller's own password (after checking the current one) and ends her other sessions. */
@@ -160,8 +178,7 @@ export async function changeOwnPassword(
     await deleteSessionsOfUser(trx, ctx.principal.userId, ctx.principal.sessionId);
     await audit(trx, ctx, {
       action: 'auth.password_changed',
-      subjectType: 'user',
-      subjectId: ctx.principal.userId,
+      ...ownRecord(ctx),
     });
   });
   sessions.forgetUser(ctx.principal.userId);
@@ -178,8 +195,7 @@ export async function setLanguage(
     await updateLanguage(trx, ctx.principal.userId, language);
     await audit(trx, ctx, {
       action: 'user.preferences_changed',
-      subjectType: 'user',
-      subjectId: ctx.principal.userId,
+      ...ownRecord(ctx),
       details: { language },
     });
   });

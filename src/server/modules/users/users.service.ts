@@ -131,6 +131,7 @@ export async function create(db: Db, ctx: RequestContext, body: CreateUserReques
       action: 'user.created',
       subjectType: 'user',
       subjectId: userId,
+      subjectOrganizationId: body.organizationId,
       details: { username: body.username, organizationId: body.organizationId, roles: roleCodes },
     });
     return userId;
@@ -168,13 +169,20 @@ export async function update(
     const after = await loadInScope(trx, ctx, id, 'all');
     const details = diff(before, after);
     if (Object.keys(details.changes).length > 0) {
-      await audit(trx, ctx, { action: 'user.updated', subjectType: 'user', subjectId: id, details });
+      await audit(trx, ctx, { action: 'user.updated', ...subjectOf(after), details });
     }
   });
   // After the commit: the user's cached sessions must not outlive the change.
   sessions.forgetUser(id);
   return get(db, ctx, id);
 }
+
+/** The audit subject of a user: her id and organization. */
+const subjectOf = (user: UserRow) => ({
+  subjectType: 'user',
+  subjectId: user.id,
+  subjectOrganizationId: user.organization_id,
+});
 
 async function assertAnotherAdmin(db: Db, userId: string) {
   if ((await countOtherActiveAdmins(db, userId)) === 0) throw conflict('LAST_ADMINISTRATOR');
@@ -202,7 +210,7 @@ export async function deactivate(db: Db, sessions: SessionCache, ctx: RequestCon
     if (user.roles.includes('system_admin')) await assertAnotherAdmin(trx, id);
     await setUserFields(trx, id, { active: false });
     await deleteSessionsOfUser(trx, id);
-    await audit(trx, ctx, { action: 'user.deactivated', subjectType: 'user', subjectId: id });
+    await audit(trx, ctx, { action: 'user.deactivated', ...subjectOf(user) });
   });
   // After the commit: the user's cached sessions must not outlive the change.
   sessions.forgetUser(id);
@@ -216,7 +224,7 @@ export async function activate(db: Db, sessions: SessionCache, ctx: RequestConte
     const user = await loadInScope(trx, ctx, id, 'all');
     if (user.active) return;
     await setUserFields(trx, id, { active: true });
-    await audit(trx, ctx, { action: 'user.activated', subjectType: 'user', subjectId: id });
+    await audit(trx, ctx, { action: 'user.activated', ...subjectOf(user) });
   });
   // After the commit: the user's cached sessions must not outlive the change.
   sessions.forgetUser(id);
@@ -227,9 +235,9 @@ export async function activate(db: Db, sessions: SessionCache, ctx: RequestConte
 export async function unlock(db: Db, sessions: SessionCache, ctx: RequestContext, id: string) {
   requirePermission(ctx, 'manage:user');
   await db.transaction().execute(async (trx) => {
-    await loadInScope(trx, ctx, id, 'all');
+    const user = await loadInScope(trx, ctx, id, 'all');
     await setUserFields(trx, id, { failed_attempts: 0, locked_until: null });
-    await audit(trx, ctx, { action: 'user.unlocked', subjectType: 'user', subjectId: id });
+    await audit(trx, ctx, { action: 'user.unlocked', ...subjectOf(user) });
   });
   // After the commit: the user's cached sessions must not outlive the change.
   sessions.forgetUser(id);
@@ -242,7 +250,7 @@ export async function resetPassword(db: Db, sessions: SessionCache, ctx: Request
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await db.transaction().execute(async (trx) => {
-    await loadInScope(trx, ctx, id, 'all');
+    const user = await loadInScope(trx, ctx, id, 'all');
     await setUserFields(trx, id, {
       password_hash: passwordHash,
       must_change_password: true,
@@ -250,7 +258,7 @@ export async function resetPassword(db: Db, sessions: SessionCache, ctx: Request
       locked_until: null,
     });
     await deleteSessionsOfUser(trx, id);
-    await audit(trx, ctx, { action: 'user.password_reset', subjectType: 'user', subjectId: id });
+    await audit(trx, ctx, { action: 'user.password_reset', ...subjectOf(user) });
   });
   sessions.forgetUser(id);
   return { temporaryPassword };

@@ -8,6 +8,7 @@ export interface AuditRow {
   action: string;
   subjectType: string | null;
   subjectId: string | null;
+  subjectOrganizationId: string | null;
   correlationId: string | null;
   ip: string | null;
   details: Record<string, unknown>;
@@ -23,6 +24,7 @@ export function insertAudit(db: Kysely<Database>, row: AuditRow) {
       action: row.action,
       subject_type: row.subjectType,
       subject_id: row.subjectId,
+      subject_organization_id: row.subjectOrganizationId,
       correlation_id: row.correlationId,
       ip: row.ip,
       details: JSON.stringify(row.details),

@@ -7,6 +7,8 @@ export interface AuditEvent {
   action: string;
   subjectType?: string;
   subjectId?: string;
+  /** The organization the subject belongs to (a user's organization); null for records of no organization. */
+  subjectOrganizationId?: string | null;
   details?: Record<string, unknown>;
 }
 
@@ -19,6 +21,7 @@ export function audit(db: Kysely<Database>, ctx: RequestContext, event: AuditEve
     action: event.action,
     subjectType: event.subjectType ?? null,
     subjectId: event.subjectId ?? null,
+    subjectOrganizationId: event.subjectOrganizationId ?? null,
     correlationId: ctx.correlationId,
     ip: ctx.ip,
     details: event.details ?? {},
@@ -42,6 +45,7 @@ export function auditAnonymous(
     action: event.action,
     subjectType: event.subjectType ?? null,
     subjectId: event.subjectId ?? null,
+    subjectOrganizationId: event.subjectOrganizationId ?? null,
     correlationId: request.correlationId,
     ip: request.ip,
     details: event.details ?? {},

@@ -22,7 +22,10 @@ type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
  */
 export interface SessionCache {
   get(id: string): LiveSession | undefined;
-  set(id: string, session: LiveSession): void;
+  /** The count of forgets so far: read it before a database lookup and hand it to `set`. */
+  generation(): number;
+  /** Caches a session read from the database, unless something was forgotten since `generation` was read. */
+  set(id: string, session: LiveSession, generation: number): void;
   forget(id: string): void;
   /** Forget every cached session of the user: call after changing anything a principal carries. */
   forgetUser(userId: string): void;
@@ -30,7 +33,10 @@ export interface SessionCache {
 
 function createSessionCache(ttlMs: number, maxEntries = 10_000): SessionCache {
   const entries = new Map<string, { session: LiveSession; until: number }>();
+  // A lookup that started before a change and finished after it must not put the old state back.
+  let forgets = 0;
   return {
+    generation: () => forgets,
     get(id) {
       const entry = entries.get(id);
       if (!entry) return undefined;
@@ -38,17 +44,19 @@ function createSessionCache(ttlMs: number, maxEntries = 10_000): SessionCache {
       entries.delete(id);
       return undefined;
     },
-    set(id, session) {
-      if (ttlMs <= 0) return;
+    set(id, session, generation) {
+      if (ttlMs <= 0 || generation !== forgets) return;
       entries.delete(id);
       entries.set(id, { session, until: Date.now() + ttlMs });
       // Maps iterate in insertion order: the first key is the longest unrefreshed.
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     },
     forget(id) {
+      forgets++;
       entries.delete(id);
     },
     forgetUser(userId) {
+      forgets++;
       for (const [id, entry] of entries) if (entry.session.userId === userId) entries.delete(id);
     },
   };
@@ -102,14 +110,13 @@ export function newSession(
   return { token, row };
 }
 
-/** Sets the session cookie on the answer. */
-export function setSessionCookie(settings: Sessions, reply: FastifyReply, token: string, expiresAt: Date) {
+/** Sets the session cookie: no expiry, so it ends with the browser (shared office computers); the server ends it sooner. */
+export function setSessionCookie(settings: Sessions, reply: FastifyReply, token: string) {
   reply.setCookie(settings.cookieName, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: settings.secure,
-    expires: expiresAt,
   });
 }
 
@@ -184,7 +191,8 @@ function sameToken(a: string, b: string): boolean {
 export function registerSessions(app: FastifyInstance, db: Kysely<Database>, settings: Sessions) {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The matched route, not the raw address: /%61pi/me reaches /api/me and must pass through here too.
+    if (!(request.routeOptions.url ?? request.url).startsWith('/api/')) return;
     const unsafe = UNSAFE_METHODS.has(request.method);
     if (unsafe && isCrossSite(request, settings)) throw new AppError(403, 'CSRF_INVALID');
 
@@ -195,12 +203,13 @@ export function registerSessions(app: FastifyInstance, db: Kysely<Database>, set
     let row = settings.cache.get(id);
     // A cached session past its deadlines is read again: another server may have kept it alive.
     if (!row || !isLive(row, settings, now)) {
+      const generation = settings.cache.generation();
       row = await findLiveSession(db, id, settings.idleMinutes);
       if (!row) {
         settings.cache.forget(id);
         return;
       }
-      settings.cache.set(id, row);
+      settings.cache.set(id, row, generation);
     }
     if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await touchSession(db, row.sessionId);
