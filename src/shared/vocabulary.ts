@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'auth.locked',
   'auth.logout',
   'auth.password_changed',
+  'auth.password_change_failed',
   'user.preferences_changed',
   'user.created',
   'user.updated',

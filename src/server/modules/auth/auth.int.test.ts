@@ -281,6 +281,25 @@ describe('own password and preferences', () => {
     expect(await auditActions(user.id)).toContain('auth.password_changed');
   });
 
+  it('counts wrong current passwords: the fifth locks the account and ends the session', async () => {
+    const user = await createUser(t.database.db);
+    const session = await signIn(t.app, user.username, TEST_PASSWORD);
+    const guess = (currentPassword: string) =>
+      session.request({
+        method: 'POST',
+        url: '/api/me/password',
+        payload: { currentPassword, newPassword: 'Baru-Sekali-2026' },
+      });
+    for (let i = 1; i <= 4; i++) expect((await guess(`tebakan-${i}-salah`)).statusCode).toBe(400);
+    const fifth = await guess('tebakan-5-salah');
+    expect(fifth.statusCode).toBe(423);
+    expect((await session.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(423);
+    const actions = await auditActions(user.id);
+    expect(actions.filter((action) => action === 'auth.password_change_failed')).toHaveLength(5);
+    expect(actions).toContain('auth.locked');
+  });
+
   it('ends the other sessions of a user who changes her password', async () => {
     const user = await createUser(t.database.db);
     const phone = await signIn(t.app, user.username, TEST_PASSWORD);

@@ -163,6 +163,25 @@ export async function changeOwnPassword(
 ) {
   const { password_hash } = await findPasswordHash(db, ctx.principal.userId);
   if (!(await verifyPassword(password_hash, body.currentPassword))) {
+    // A wrong current password counts as a failed sign-in: whoever holds an unattended session cannot
+    // guess the password here without limit. The fifth locks the account and ends its sessions.
+    const lockedNow = await db.transaction().execute(async (trx) => {
+      const attempt = await claimAttempt(trx, ctx.principal.userId, MAX_FAILED_ATTEMPTS);
+      await audit(trx, ctx, {
+        action: 'auth.password_change_failed',
+        ...ownRecord(ctx),
+        details: { attempt },
+      });
+      if (attempt !== null && attempt < MAX_FAILED_ATTEMPTS) return false;
+      await lockUser(trx, ctx.principal.userId, LOCK_MINUTES);
+      await deleteSessionsOfUser(trx, ctx.principal.userId);
+      await audit(trx, ctx, { action: 'auth.locked', ...ownRecord(ctx), details: { minutes: LOCK_MINUTES } });
+      return true;
+    });
+    if (lockedNow) {
+      sessions.forgetUser(ctx.principal.userId);
+      throw locked(new Date(Date.now() + LOCK_MINUTES * 60_000));
+    }
     throw new AppError(400, 'PASSWORD_WRONG', { fields: { currentPassword: { key: 'password_wrong' } } });
   }
   const policy = checkPasswordPolicy(body.newPassword, ctx.principal.username);

@@ -221,6 +221,7 @@ export const en: Messages = {
     auth_locked: 'Account locked',
     auth_logout: 'Signed out',
     auth_password_changed: 'Password changed',
+    auth_password_change_failed: 'Failed password change',
     user_created: 'User created',
     user_updated: 'User updated',
     user_deactivated: 'User deactivated',

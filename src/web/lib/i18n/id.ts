@@ -220,6 +220,7 @@ export const id = {
     auth_locked: 'Akun terkunci',
     auth_logout: 'Keluar',
     auth_password_changed: 'Ganti kata sandi',
+    auth_password_change_failed: 'Gagal ganti kata sandi',
     user_created: 'Pengguna dibuat',
     user_updated: 'Pengguna diubah',
     user_deactivated: 'Pengguna dinonaktifkan',
