@@ -1,7 +1,7 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { BackButton } from '../../../components/BackButton.tsx';
 import { InfoField } from '../../../components/InfoField.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
@@ -16,17 +16,7 @@ export function OrganizationDetailPage() {
   const { id = '' } = useParams();
   const organization = useOrganization(id);
 
-  const back = (
-    <Button
-      component={Link}
-      to="/organisasi"
-      variant="subtle"
-      leftSection={<IconArrowLeft size={16} aria-hidden />}
-      px={0}
-    >
-      {t('organizations.back')}
-    </Button>
-  );
+  const back = <BackButton to="/organisasi">{t('organizations.back')}</BackButton>;
 
   if (organization.isPending) return <PageLoader />;
   if (organization.isError) {

@@ -1,10 +1,10 @@
 import { Button, Group, Paper, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CreateUserRequest } from '../../../../shared/users.ts';
 import { PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../../../../shared/vocabulary.ts';
+import { BackButton } from '../../../components/BackButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PasswordField } from '../../../components/PasswordField.tsx';
 import { notifySuccess, showFormError } from '../../../lib/notify.ts';
@@ -78,15 +78,7 @@ export function UserCreatePage() {
   return (
     <Stack gap="md" maw={760}>
       <div>
-        <Button
-          component={Link}
-          to="/admin/pengguna"
-          variant="subtle"
-          px={0}
-          leftSection={<IconArrowLeft size={16} aria-hidden />}
-        >
-          {t('common.backToList')}
-        </Button>
+        <BackButton to="/admin/pengguna">{t('common.backToList')}</BackButton>
         <PageHeader title={t('users.createTitle')} />
       </div>
       <Paper withBorder p={{ base: 'md', sm: 'lg' }}>

@@ -1,7 +1,8 @@
-import { Alert, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { BackButton } from '../../../components/BackButton.tsx';
 import { InfoField } from '../../../components/InfoField.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
@@ -22,17 +23,7 @@ export function UserDetailPage() {
   const canManage = accessFor(me.permissions).canManageUsers;
   const query = useUser(id);
 
-  const back = (
-    <Button
-      component={Link}
-      to="/admin/pengguna"
-      variant="subtle"
-      px={0}
-      leftSection={<IconArrowLeft size={16} aria-hidden />}
-    >
-      {t('common.backToList')}
-    </Button>
-  );
+  const back = <BackButton to="/admin/pengguna">{t('common.backToList')}</BackButton>;
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) {
