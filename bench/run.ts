@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD } from '../src/server/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../src/shared/vocabulary.ts';
 import {
   type Child,
   freePort,

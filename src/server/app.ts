@@ -50,6 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     return503OnClosing: true,
   });
+  // One per application: its cache is what every service forgets a changed user in.
+  const sessions = createSessions(config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
@@ -112,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: createSessions(config).cookieName },
+          session: { type: 'apiKey', in: 'cookie', name: sessions.cookieName },
         },
       },
     },
@@ -134,7 +136,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
-  const sessions = createSessions(config);
   registerSessions(app, db, sessions);
 
   await app.register(healthRoutes, { db, databaseKind: database.kind, version: VERSION, demo: config.demo });

@@ -5,7 +5,7 @@ import { scheduleBackups } from './db/backup.ts';
 import { openDatabase } from './db/connect.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
 import { prepareDatabase } from './db/setup.ts';
-import { createSessions, scheduleSessionSweep } from './platform/auth/session.ts';
+import { scheduleSessionSweep } from './platform/auth/session.ts';
 
 // Listen and signals only: everything else is wired in buildApp.
 
@@ -55,7 +55,7 @@ if (demoRefused) {
 }
 await app.listen({ port: config.port, host: config.host });
 
-const stopSweep = scheduleSessionSweep(database.db, createSessions(config), app.log);
+const stopSweep = scheduleSessionSweep(database.db, config.sessionIdleMinutes, app.log);
 let stopBackups = () => {};
 if (config.database.kind === 'embedded' && config.backup.intervalHours > 0) {
   stopBackups = scheduleBackups(database, {

@@ -43,6 +43,7 @@ export const UserListQuery = PageQuery.extend({
   role: RoleCode.optional(),
   active: z.enum(['true', 'false']).optional(),
 }).strict();
+export type UserListQuery = z.infer<typeof UserListQuery>;
 export const UserList = pageOf(UserSummary);
 export type UserList = z.infer<typeof UserList>;
 

@@ -1,5 +1,20 @@
 // Plain values shared by the server and the web. Kept free of zod, so the web bundle need not carry it.
 
+/** Demo mode only: one account per role (seeded by db/seed/demo.ts, hinted on the sign-in page), one published password. */
+export const DEMO_USERNAMES = [
+  'admin',
+  'kalapas',
+  'lapas.binadik',
+  'lapas.giatja',
+  'kabapas',
+  'pk',
+  'kecamatan',
+  'kelurahan.krobokan',
+  'mitra',
+  'viewer',
+] as const;
+export const DEMO_PASSWORD = 'sinergi-demo';
+
 /** Password policy: the server enforces it (platform/auth/password.ts), the web shows it as a hint. */
 export const PASSWORD_MIN_LENGTH = 10;
 

@@ -57,12 +57,23 @@ function send(reply: FastifyReply, status: number, body: ErrorResponse) {
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
-function validationFields(issues: ZodFastifySchemaValidationError[], language: Language) {
+/** The value at a dotted path of what was sent, or undefined when the path is not there. */
+function valueAt(input: unknown, path: string[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function validationFields(issues: ZodFastifySchemaValidationError[], input: unknown, language: Language) {
   const fields: Record<string, string> = {};
   const unknown: string[] = [];
   for (const issue of issues) {
     const params = issue.params as Record<string, unknown>;
-    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const segments = issue.instancePath.split('/').filter(Boolean);
+    const path = segments.join('.');
     if (issue.keyword === 'unrecognized_keys') {
       for (const key of (params.keys as string[] | undefined) ?? []) {
         const name = path ? `${path}.${key}` : key;
@@ -73,7 +84,10 @@ function validationFields(issues: ZodFastifySchemaValidationError[], language: L
     }
     const name = path || '_';
     if (fields[name]) continue;
-    fields[name] = describeIssue(issue.keyword, params, issue.message ?? '', name, language);
+    const missing = issue.keyword === 'invalid_type' && valueAt(input, segments) === undefined;
+    fields[name] = missing
+      ? fieldMessage('required', language)
+      : describeIssue(issue.keyword, params, name, language);
   }
   return { fields, unknown };
 }
@@ -81,13 +95,12 @@ function validationFields(issues: ZodFastifySchemaValidationError[], language: L
 function describeIssue(
   keyword: string,
   params: Record<string, unknown>,
-  rawMessage: string,
   field: string,
   language: Language,
 ): string {
   switch (keyword) {
     case 'invalid_type':
-      return fieldMessage(rawMessage.includes('received undefined') ? 'required' : 'invalid_type', language);
+      return fieldMessage('invalid_type', language);
     case 'too_small': {
       const minimum = params.minimum;
       if (params.origin === 'string')
@@ -142,7 +155,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const { fields, unknown } = validationFields(error.validation, language);
+      // What was validated: the body, the query string or the address parameters.
+      const sent = { body: request.body, querystring: request.query, params: request.params };
+      const input = sent[(error as { validationContext?: string }).validationContext as keyof typeof sent];
+      const { fields, unknown } = validationFields(error.validation, input, language);
       const code = unknown.length > 0 ? 'UNKNOWN_FIELDS' : 'VALIDATION_FAILED';
       return send(reply, 400, {
         error: { code, message: message(code, language, { fields: unknown.join(', ') }), fields },

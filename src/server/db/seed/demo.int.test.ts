@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../../tests/support/app.ts';
 import { createTestDatabase } from '../../../../tests/support/database.ts';
+import { DEMO_PASSWORD } from '../../../shared/vocabulary.ts';
 import { migrateToLatest } from '../migrate.ts';
 import { prepareDatabase } from '../setup.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo.ts';
+import { DEMO_ACCOUNTS, seedDemo } from './demo.ts';
 
 let t: TestApp;
 beforeAll(async () => {

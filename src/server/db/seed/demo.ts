@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { RoleCode } from '../../../shared/permissions.ts';
+import { DEMO_PASSWORD, type DEMO_USERNAMES } from '../../../shared/vocabulary.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import type { Database } from '../schema.ts';
 import { BAPAS_ID, getMeta, KECAMATAN_ID, LAPAS_ID, setMeta } from './reference.ts';
 
-export const DEMO_PASSWORD = 'sinergi-demo';
 export const DEMO_PARTNER_ID = '00000000-0000-4000-8000-0000000000d1';
 
 /** One account per role (listed in the README). Organization is an id or a Kemendagri code. */
 export const DEMO_ACCOUNTS: ReadonlyArray<{
-  username: string;
+  username: (typeof DEMO_USERNAMES)[number];
   fullName: string;
   position: string;
   organization: { id: string } | { code: string };

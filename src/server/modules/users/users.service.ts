@@ -148,7 +148,7 @@ export async function update(
   body: UpdateUserRequest,
 ) {
   requirePermission(ctx, 'manage:user');
-  await db.transaction().execute(async (trx) => {
+  const after = await db.transaction().execute(async (trx) => {
     const before = await loadInScope(trx, ctx, id, 'all');
     if (before.version !== body.version) throw conflict('VERSION_CONFLICT');
     const organizationId = body.organizationId ?? before.organization_id;
@@ -171,10 +171,11 @@ export async function update(
     if (Object.keys(details.changes).length > 0) {
       await audit(trx, ctx, { action: 'user.updated', ...subjectOf(after), details });
     }
+    return after;
   });
   // After the commit: the user's cached sessions must not outlive the change.
   sessions.forgetUser(id);
-  return get(db, ctx, id);
+  return presentUser(after);
 }
 
 /** The audit subject of a user: her id and organization. */

@@ -240,10 +240,10 @@ function isCrossSite(request: FastifyRequest, settings: Sessions): boolean {
 }
 
 /** Deletes ended sessions (they hold addresses and browsers) at start and then every hour; returns a stop function. */
-export function scheduleSessionSweep(db: Kysely<Database>, settings: Sessions, log: FastifyBaseLogger) {
+export function scheduleSessionSweep(db: Kysely<Database>, idleMinutes: number, log: FastifyBaseLogger) {
   const sweep = async () => {
     try {
-      const [result] = await deleteExpiredSessions(db, settings.idleMinutes);
+      const [result] = await deleteExpiredSessions(db, idleMinutes);
       if (result && result.numDeletedRows > 0n)
         log.info({ deleted: Number(result.numDeletedRows) }, 'ended sessions removed');
     } catch (error) {

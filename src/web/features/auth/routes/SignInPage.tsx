@@ -17,26 +17,13 @@ import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { LoginRequest } from '../../../../shared/auth.ts';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../../shared/vocabulary.ts';
 import { SIGN_IN_PATH, type SignInState } from '../../../app/paths.ts';
 import { DemoBanner } from '../../../components/DemoBanner.tsx';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.tsx';
 import { PasswordField } from '../../../components/PasswordField.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { useHealth, useLogin, useMe } from '../api/session.ts';
-
-const DEMO_USERNAMES = [
-  'admin',
-  'kalapas',
-  'lapas.binadik',
-  'lapas.giatja',
-  'kabapas',
-  'pk',
-  'kecamatan',
-  'kelurahan.krobokan',
-  'mitra',
-  'viewer',
-];
-const DEMO_PASSWORD = 'sinergi-demo';
 
 function safeTarget(from: string | undefined): string {
   // Only paths inside the app, never back to the sign-in page itself.

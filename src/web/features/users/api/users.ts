@@ -4,18 +4,12 @@ import type {
   ResetPasswordResponse,
   UpdateUserRequest,
   UserList,
+  UserListQuery,
   UserSummary,
 } from '../../../../shared/users.ts';
 import { api } from '../../../lib/api.ts';
 
-export interface UserListParams {
-  q?: string;
-  organizationId?: string;
-  role?: string;
-  active?: 'true' | 'false';
-  page: number;
-  pageSize: number;
-}
+export type UserListParams = UserListQuery;
 
 const userPath = (id: string) => `/api/users/${encodeURIComponent(id)}`;
 

@@ -4,6 +4,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ROLE_CODES } from '../../../../shared/permissions.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { PaginationBar } from '../../../components/PaginationBar.tsx';
@@ -32,7 +33,8 @@ export function UserListPage() {
 
   const page = Math.max(1, Number(params.get('halaman')) || 1);
   const organizationId = params.get('organisasi') ?? undefined;
-  const role = params.get('peran') ?? undefined;
+  // Only a known role reaches the API: an edited address must not turn into a validation error.
+  const role = ROLE_CODES.find((code) => code === params.get('peran'));
   const activeParam = params.get('aktif');
   const active = activeParam === 'true' || activeParam === 'false' ? activeParam : undefined;
 
