@@ -26,6 +26,7 @@ import {
 } from './lib/load.ts';
 import { createBenchDatabase, dropBenchDatabase, redact } from './lib/postgres.ts';
 import { type DatabaseSection, judgeFloors, renderSummary, type Startup } from './lib/report.ts';
+import { peopleSettingsFromEnv, renderPeopleSummary, runPeopleBench } from './people.ts';
 
 // `npm run bench`: HTTP load on the real server (a child process) beside an empty Fastify route, on the
 // embedded database and, when a URL is given, on PostgreSQL. See bench/README.md.
@@ -382,6 +383,23 @@ async function main() {
   sections.push(await measureSection('embedded', { baseUrl: emptyBaseUrl, pid: empty.pid }));
   if (postgresUrl)
     sections.push(await measureSection('postgresql', { baseUrl: emptyBaseUrl, pid: empty.pid }));
+  // Search and list on synthetic people (bench/people.ts); BENCH_PEOPLE=0 leaves them out.
+  const peopleSettings = peopleSettingsFromEnv();
+  const people =
+    peopleSettings.people > 0
+      ? await runPeopleBench(peopleSettings, postgresUrl, {
+          log: (line) => log(`people: ${line}`),
+          onCleanUp(name, run) {
+            const step = { name, run };
+            cleanups.push(step);
+            return () => {
+              const index = cleanups.indexOf(step);
+              if (index >= 0) cleanups.splice(index, 1);
+            };
+          },
+          checkNotInterrupted,
+        })
+      : null;
   await cleanUp();
 
   const floors = judgeFloors(
@@ -417,6 +435,7 @@ async function main() {
     disturbedRuns,
     databases: Object.fromEntries(sections.map((section) => [section.kind, section])),
     floors,
+    people: people ? { results: path.relative(ROOT, people.file), floors: people.floors } : null,
   };
 
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -426,6 +445,7 @@ async function main() {
   writeFileSync(path.join(RESULTS_DIR, 'latest.json'), json);
 
   console.log(`\n${renderSummary(sections, floors)}\n`);
+  if (people) console.log(`${renderPeopleSummary(people.sections, people.floors)}\n`);
   for (const section of sections) {
     if (section.serverLog.length > 0) {
       console.log(`The ${section.kind} server logged (warn level and above):`);

@@ -15,8 +15,9 @@ await runScript(async (config) => {
       database,
       path.join(config.database.dataDir, 'backups'),
       config.backup.keep,
+      config.documentsDir,
     );
-    console.log(`Backup written: ${file}`);
+    console.log(`Backup written: ${file} (documents mirrored in ${path.dirname(file)}/documents)`);
   } finally {
     await database.close();
   }

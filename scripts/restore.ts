@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { mirrorDocuments } from '../src/server/db/backup.ts';
 import { openDatabase } from '../src/server/db/connect.ts';
 import { runScript, ScriptError } from './script.ts';
 
@@ -26,6 +27,18 @@ await runScript(async (config) => {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     console.log(`Restored ${file} (${users.n} users).`);
+    // The documents as of the latest backup: the mirror beside the backup files.
+    const mirror = path.join(path.dirname(file), 'documents');
+    if (fs.existsSync(mirror)) {
+      const current = config.documentsDir;
+      if (fs.existsSync(current)) {
+        const aside = `${current}.before-restore-${Date.now()}`;
+        fs.renameSync(current, aside);
+        console.log(`Current documents moved to ${aside}`);
+      }
+      const { copied } = mirrorDocuments(mirror, current);
+      console.log(`Restored ${copied} documents from ${mirror}.`);
+    }
   } finally {
     await database.close();
   }

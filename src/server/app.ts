@@ -13,8 +13,17 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes, type LoginRateLimit } from './modules/auth/auth.routes.ts';
+import { consentRoutes } from './modules/consents/consents.routes.ts';
+import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { noteRoutes } from './modules/notes/notes.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { peopleExportRoutes } from './modules/people/export/people-export.routes.ts';
+import { peopleImportRoutes } from './modules/people/import/people-import.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { retentionRoutes } from './modules/people/retention/retention.routes.ts';
+import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { ruleRoutes } from './modules/rules/rules.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { createSessions, registerSessions } from './platform/auth/session.ts';
 import { languageOf, registerErrorHandling, sendNotFound } from './platform/errors.ts';
@@ -147,7 +156,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(organizationRoutes, { db });
   await app.register(userRoutes, { db, sessions });
+  await app.register(ruleRoutes, { db });
+  await app.register(regionRoutes);
   await app.register(auditRoutes, { db });
+  await app.register(noteRoutes, { db });
+  await app.register(documentRoutes, { db, documentsDir: config.documentsDir });
+  await app.register(consentRoutes, { db });
+  await app.register(peopleRoutes, { db });
+  await app.register(peopleImportRoutes, { db });
+  await app.register(peopleExportRoutes, { db });
+  await app.register(retentionRoutes, { db, documentsDir: config.documentsDir });
 
   const webRoot = deps.webRoot ?? path.join(ROOT, 'dist/web');
   const indexHtml = existsSync(path.join(webRoot, 'index.html'))

@@ -10,6 +10,16 @@ describe('loadConfig', () => {
     expect(config.sessionIdleMinutes).toBe(30);
   });
 
+  it('keeps uploaded documents in DATA_DIR/documents unless DOCUMENTS_DIR says otherwise, also with PostgreSQL', () => {
+    expect(loadConfig({}).documentsDir).toMatch(/\/data\/documents$/);
+    expect(loadConfig({ DATA_DIR: '/srv/sinergi' }).documentsDir).toBe('/srv/sinergi/documents');
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/sinergi', DATA_DIR: '/srv/s' })
+        .documentsDir,
+    ).toBe('/srv/s/documents');
+    expect(loadConfig({ DOCUMENTS_DIR: '/mnt/berkas' }).documentsDir).toBe('/mnt/berkas');
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/sinergi' });
     expect(config.database).toEqual({

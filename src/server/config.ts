@@ -55,6 +55,8 @@ const EnvSchema = z
       .max(24 * 30)
       .default(24),
     BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
+    // Uploaded documents of people; default DATA_DIR/documents (also when the database is PostgreSQL).
+    DOCUMENTS_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -86,6 +88,8 @@ export interface Config {
   sessionCacheSeconds: number;
   /** Embedded mode: back up the data folder every so many hours into DATA_DIR/backups (0: never). */
   backup: { intervalHours: number; keep: number };
+  /** Folder of uploaded documents (files named by random keys, owner-only permissions). */
+  documentsDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -125,5 +129,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
     sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     backup: { intervalHours: env.BACKUP_INTERVAL_HOURS, keep: env.BACKUP_KEEP },
+    documentsDir: path.resolve(env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR, 'documents')),
   };
 }

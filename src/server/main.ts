@@ -62,6 +62,7 @@ if (config.database.kind === 'embedded' && config.backup.intervalHours > 0) {
     folder: path.join(config.database.dataDir, 'backups'),
     hours: config.backup.intervalHours,
     keep: config.backup.keep,
+    documentsDir: config.documentsDir,
     log: app.log,
   });
 }

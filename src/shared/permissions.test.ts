@@ -2,16 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, permissionsForRoles, ROLE_CODES, ROLES, scopeFor } from './permissions.ts';
 
 describe('permissions', () => {
-  it('gives the administrator every permission and a village clerk only the directory', () => {
-    expect(permissionsForRoles(['system_admin'])).toEqual([...PERMISSIONS].sort());
-    expect(permissionsForRoles(['village_staff'])).toEqual(['read:organization:all']);
+  it('gives the administrator accounts and rules but no person record, a village clerk people under consent', () => {
+    const admin = permissionsForRoles(['system_admin']);
+    expect(admin).toContain('manage:user:all');
+    expect(admin).toContain('manage:rules:all');
+    expect(admin.filter((permission) => /:(person|custody|note|document|consent):/.test(permission))).toEqual(
+      [],
+    );
+    expect(permissionsForRoles(['village_staff'])).toEqual([
+      'read:organization:all',
+      'read:person:organization',
+      'write:note:organization',
+    ]);
+  });
+
+  it('keeps sentence details to corrections staff and person records from viewers', () => {
+    for (const role of ROLE_CODES) {
+      const corrections = ['prison', 'probation'].some((kind) =>
+        ROLES[role].organizationKinds?.includes(kind as 'prison'),
+      );
+      const readsCustody = scopeFor(permissionsForRoles([role]), 'read', 'custody') !== null;
+      expect(readsCustody, role).toBe(corrections && role !== 'system_admin');
+    }
+    expect(scopeFor(permissionsForRoles(['viewer']), 'read', 'person')).toBeNull();
   });
 
   it('unites the permissions of several roles and ignores unknown role codes', () => {
-    expect(permissionsForRoles(['prison_head', 'no_such_role', 'viewer'])).toEqual([
-      'read:audit:organization',
+    expect(permissionsForRoles(['partner_staff', 'no_such_role', 'viewer'])).toEqual([
       'read:organization:all',
-      'read:user:organization',
+      'read:person:organization',
     ]);
   });
 

@@ -15,6 +15,20 @@ export const PERMISSIONS = [
   'manage:user:all',
   'read:audit:organization',
   'read:audit:all',
+  // People. `organization` scope means the people linked to the caller's organization: held by her
+  // prison, referred or handed over to her Bapas, consented to her kelurahan, proposed or placed with her
+  // partner. What she then sees of each person is decided by her organization's kind and the consent.
+  'read:person:organization',
+  'manage:person:organization',
+  'read:custody:organization',
+  'manage:custody:organization',
+  'write:note:organization',
+  'manage:document:organization',
+  'manage:consent:organization',
+  'import:person:organization',
+  'export:person:organization',
+  'anonymize:person:organization',
+  'manage:rules:all',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,27 +57,81 @@ interface RoleDefinition {
 }
 
 const EVERYONE: readonly Permission[] = ['read:organization:all'];
+const PERSON_READER: readonly Permission[] = [...EVERYONE, 'read:person:organization'];
+/** Corrections staff: prison and probation, who alone see offence, sentence and behaviour. */
+const CORRECTIONS: readonly Permission[] = [
+  ...PERSON_READER,
+  'manage:person:organization',
+  'read:custody:organization',
+  'write:note:organization',
+  'manage:document:organization',
+];
+/** Person data is not an administrator's business: she manages accounts and rules, not records. */
+const ADMIN_ONLY: readonly Permission[] = [
+  'read:organization:all',
+  'manage:organization:all',
+  'read:user:organization',
+  'read:user:all',
+  'manage:user:all',
+  'read:audit:organization',
+  'read:audit:all',
+  'manage:rules:all',
+];
 
 export const ROLES: Record<RoleCode, RoleDefinition> = {
   system_admin: {
-    permissions: [...PERMISSIONS],
+    permissions: ADMIN_ONLY,
     // Sees every audit entry and manages every account: held in the agencies, never in a kelurahan or partner.
     organizationKinds: ['prison', 'probation', 'district'],
   },
   prison_head: {
-    permissions: [...EVERYONE, 'read:user:organization', 'read:audit:organization'],
+    permissions: [
+      ...CORRECTIONS,
+      'read:user:organization',
+      'read:audit:organization',
+      'manage:custody:organization',
+      'manage:consent:organization',
+      'import:person:organization',
+      'export:person:organization',
+      'anonymize:person:organization',
+    ],
     organizationKinds: ['prison'],
   },
-  prison_binadik: { permissions: EVERYONE, organizationKinds: ['prison'] },
-  prison_giatja: { permissions: EVERYONE, organizationKinds: ['prison'] },
+  prison_binadik: {
+    permissions: [
+      ...CORRECTIONS,
+      'manage:custody:organization',
+      'manage:consent:organization',
+      'import:person:organization',
+      'export:person:organization',
+    ],
+    organizationKinds: ['prison'],
+  },
+  prison_giatja: { permissions: CORRECTIONS, organizationKinds: ['prison'] },
   probation_head: {
-    permissions: [...EVERYONE, 'read:user:organization', 'read:audit:organization'],
+    permissions: [
+      ...CORRECTIONS,
+      'read:user:organization',
+      'read:audit:organization',
+      'manage:consent:organization',
+      'export:person:organization',
+    ],
     organizationKinds: ['probation'],
   },
-  probation_officer: { permissions: EVERYONE, organizationKinds: ['probation'] },
-  district_staff: { permissions: EVERYONE, organizationKinds: ['district'] },
-  village_staff: { permissions: EVERYONE, organizationKinds: ['village'] },
-  partner_staff: { permissions: EVERYONE, organizationKinds: ['partner'] },
+  probation_officer: {
+    permissions: [...CORRECTIONS, 'manage:consent:organization'],
+    organizationKinds: ['probation'],
+  },
+  district_staff: {
+    permissions: [...PERSON_READER, 'write:note:organization'],
+    organizationKinds: ['district'],
+  },
+  village_staff: {
+    permissions: [...PERSON_READER, 'write:note:organization'],
+    organizationKinds: ['village'],
+  },
+  partner_staff: { permissions: PERSON_READER, organizationKinds: ['partner'] },
+  // Program-level figures only (the insight issue): never a person's record.
   viewer: { permissions: EVERYONE, organizationKinds: null },
 };
 

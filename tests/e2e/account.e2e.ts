@@ -58,7 +58,7 @@ describe('user administration', () => {
     const shell2 = new AppShell(ayu.page);
     await expect
       .poll(() => shell2.navigationLinks(), { timeout: 15_000 })
-      .toEqual(['Beranda', 'Direktori organisasi']);
+      .toEqual(['Beranda', 'Warga binaan & klien', 'Direktori organisasi']);
     await ayu.page.close();
 
     // The administrator reads what happened in the audit log.
@@ -116,7 +116,7 @@ describe('language', () => {
     await shell.switchLanguage('English');
     await expect
       .poll(() => shell.navigationLinks(), { timeout: 15_000 })
-      .toEqual(['Home', 'Organization directory', 'Users', 'Audit log']);
+      .toEqual(['Home', 'People & clients', 'Organization directory', 'Users', 'Audit log']);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expectAccessible(page, 'home in English');
     await shell.signOut();
@@ -127,11 +127,11 @@ describe('language', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect
       .poll(() => shell.navigationLinks(), { timeout: 15_000 })
-      .toEqual(['Home', 'Organization directory', 'Users', 'Audit log']);
+      .toEqual(['Home', 'People & clients', 'Organization directory', 'Users', 'Audit log']);
     await shell.switchLanguage('Bahasa Indonesia');
     await expect
       .poll(() => shell.navigationLinks(), { timeout: 15_000 })
-      .toEqual(['Beranda', 'Direktori organisasi', 'Pengguna', 'Log audit']);
+      .toEqual(['Beranda', 'Warga binaan & klien', 'Direktori organisasi', 'Pengguna', 'Log audit']);
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     await page.close();
   });

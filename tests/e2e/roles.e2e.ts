@@ -15,19 +15,21 @@ afterAll(async () => {
 });
 
 const EVERYONE = ['Beranda', 'Direktori organisasi'];
-const HEADS = [...EVERYONE, 'Pengguna', 'Log audit'];
+const STAFF = ['Beranda', 'Warga binaan & klien', 'Direktori organisasi'];
+const HEADS = [...STAFF, 'Pengguna', 'Log audit'];
 
-// Each demo role sees the navigation its permissions allow, nothing more.
+// Each demo role sees the navigation its permissions allow, nothing more: the administrator manages
+// accounts and rules but reads no person's record; viewers see program figures, not people.
 const ROLES: Array<[username: string, organization: string, links: string[]]> = [
-  ['admin', 'Lapas Perempuan Kelas IIA Semarang', HEADS],
-  ['kalapas', 'Lapas Perempuan Kelas IIA Semarang', HEADS],
-  ['lapas.binadik', 'Lapas Perempuan Kelas IIA Semarang', EVERYONE],
-  ['lapas.giatja', 'Lapas Perempuan Kelas IIA Semarang', EVERYONE],
+  ['admin', 'Lapas Perempuan Kelas IIA Semarang', [...EVERYONE, 'Pengguna', 'Log audit', 'Aturan program']],
+  ['kalapas', 'Lapas Perempuan Kelas IIA Semarang', [...HEADS, 'Retensi data']],
+  ['lapas.binadik', 'Lapas Perempuan Kelas IIA Semarang', STAFF],
+  ['lapas.giatja', 'Lapas Perempuan Kelas IIA Semarang', STAFF],
   ['kabapas', 'Balai Pemasyarakatan Kelas I Semarang', HEADS],
-  ['pk', 'Balai Pemasyarakatan Kelas I Semarang', EVERYONE],
-  ['kecamatan', 'Kecamatan Semarang Barat', EVERYONE],
-  ['kelurahan.krobokan', 'Kelurahan Krobokan', EVERYONE],
-  ['mitra', 'Konveksi Maju Bersama (mitra demo)', EVERYONE],
+  ['pk', 'Balai Pemasyarakatan Kelas I Semarang', STAFF],
+  ['kecamatan', 'Kecamatan Semarang Barat', STAFF],
+  ['kelurahan.krobokan', 'Kelurahan Krobokan', STAFF],
+  ['mitra', 'Konveksi Maju Bersama (mitra demo)', STAFF],
   ['viewer', 'Kecamatan Semarang Barat', EVERYONE],
 ];
 
@@ -89,7 +91,7 @@ describe('on a phone (360 px)', () => {
     await signIn.signIn('kalapas', 'sinergi-demo');
     await page.getByRole('button', { name: 'Buka menu navigasi' }).click();
     const shell = new AppShell(page);
-    await expect.poll(() => shell.navigationLinks(), { timeout: 15_000 }).toEqual(HEADS);
+    await expect.poll(() => shell.navigationLinks(), { timeout: 15_000 }).toEqual([...HEADS, 'Retensi data']);
     await shell.go('Pengguna');
     await page.getByRole('heading', { level: 1, name: 'Pengguna' }).waitFor();
     const overflow = await page.evaluate(

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupEmbedded } from './backup.ts';
+import { backupEmbedded, mirrorDocuments } from './backup.ts';
 import { openDatabase } from './connect.ts';
 import { prepareDatabase } from './setup.ts';
 
@@ -44,5 +44,23 @@ describe('embedded backups', () => {
       .executeTakeFirstOrThrow();
     expect(kecamatan.phone).toBe('024-7654321');
     await restored.close();
+  });
+
+  it('mirrors the documents folder: new files copied, removed ones removed, other files left alone', () => {
+    const source = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-docs-'));
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-mirror-'));
+    folders.push(source, target);
+    const key = (n: number) => n.toString(16).padStart(32, '0');
+    fs.writeFileSync(path.join(source, key(1)), 'first');
+    fs.writeFileSync(path.join(source, key(2)), 'second');
+    fs.writeFileSync(path.join(source, '.upload-abc.partial'), 'half');
+    expect(mirrorDocuments(source, target)).toEqual({ copied: 2, removed: 0 });
+    expect(fs.readFileSync(path.join(target, key(2)), 'utf8')).toBe('second');
+
+    // An anonymized person's document is deleted: the next backup must not keep it.
+    fs.rmSync(path.join(source, key(1)));
+    fs.writeFileSync(path.join(source, key(3)), 'third');
+    expect(mirrorDocuments(source, target)).toEqual({ copied: 1, removed: 1 });
+    expect(fs.readdirSync(target).sort()).toEqual([key(2), key(3)]);
   });
 });

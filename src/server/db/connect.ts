@@ -6,6 +6,10 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
+// A calendar date (date of birth, release date) has no time zone: keep it as the 'yyyy-mm-dd' text the
+// database sends instead of a Date at local midnight, which shifts by a day across time zones.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
 export type DatabaseTarget =
   | { kind: 'postgresql'; url: string }
   | { kind: 'embedded'; dataDir: string | null };

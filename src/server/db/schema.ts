@@ -85,6 +85,218 @@ export interface AppMetaTable {
   updated_at: Timestamp;
 }
 
+type DateColumn = ColumnType<string, string, string>;
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface Guarantor {
+  name: string;
+  relation: string | null;
+  address: string | null;
+  phone: string | null;
+}
+
+export interface WorkConstraints {
+  childcare?: boolean;
+  partTimeOnly?: boolean;
+  health?: string | null;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  organization_id: string;
+  full_name: string;
+  aliases: JSONColumnType<string[]>;
+  search_name: string;
+  nik: string | null;
+  birth_place: string | null;
+  birth_date: NullableDate;
+  education_level: string | null;
+  marital_status: string | null;
+  dependent_children: number | null;
+  phone: string | null;
+  guarantor: JSONColumnType<Guarantor | null, string | null, string | null>;
+  domicile_address: string | null;
+  domicile_village_code: string | null;
+  domicile_village_name: string | null;
+  intended_village_id: string | null;
+  registration_number: string | null;
+  interests: string | null;
+  preferred_sectors: JSONColumnType<string[]>;
+  constraints: JSONColumnType<WorkConstraints>;
+  religion: string | null;
+  ethnicity: string | null;
+  photo_document_id: string | null;
+  release_date: NullableDate;
+  released_on: NullableDate;
+  supervision_end_date: NullableDate;
+  returned_on: NullableDate;
+  anonymized_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PersonSkillTable {
+  id: Generated<string>;
+  person_id: string;
+  organization_id: string;
+  name: string;
+  sector: string | null;
+  level: Generated<'basic' | 'intermediate' | 'competent'>;
+  evidence: Generated<'self_reported' | 'trained' | 'assessed' | 'certified'>;
+  skill_id: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CustodyTable {
+  person_id: string;
+  organization_id: string;
+  offence_category: string | null;
+  court_decision_number: string | null;
+  court_decision_date: NullableDate;
+  sentence_kind: Generated<'fixed' | 'life' | 'death'>;
+  sentence_years: Generated<number>;
+  sentence_months: Generated<number>;
+  sentence_days: Generated<number>;
+  /** bigint: pg returns it as a string. */
+  fine_amount: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  fine_substitute_months: Generated<number>;
+  fine_substitute_days: Generated<number>;
+  fine_paid: Generated<boolean>;
+  detention_start_date: NullableDate;
+  release_kind: string | null;
+  released_on: NullableDate;
+  supervision_end_date: NullableDate;
+  returned_on: NullableDate;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface RemissionTable {
+  id: Generated<string>;
+  person_id: string;
+  organization_id: string;
+  kind: string;
+  days: number;
+  decree_number: string | null;
+  decree_date: DateColumn;
+  created_at: CreatedAt;
+}
+
+export interface BehaviourScoreTable {
+  person_id: string;
+  organization_id: string;
+  /** First day of the month. */
+  month: DateColumn;
+  /** numeric: pg returns it as a string. */
+  score: ColumnType<string, number | string, number | string>;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PersonLinkTable {
+  id: Generated<string>;
+  person_id: string;
+  organization_id: string;
+  kind: 'referral' | 'handover' | 'proposal' | 'placement';
+  active: Generated<boolean>;
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  ended_at: Date | null;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  person_id: string;
+  organization_id: string;
+  purpose: string;
+  recipient_organization_ids: JSONColumnType<string[]>;
+  recipient_kinds: JSONColumnType<string[]>;
+  field_groups: JSONColumnType<string[]>;
+  given_on: DateColumn;
+  evidence_document_id: string | null;
+  withdrawn_on: NullableDate;
+  withdrawn_reason: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CaseNoteTable {
+  id: Generated<string>;
+  person_id: string;
+  kind: 'general' | 'family' | 'health' | 'behaviour';
+  visibility: 'corrections' | 'shared';
+  body: string;
+  corrects_note_id: string | null;
+  author_user_id: string | null;
+  author_name: string;
+  organization_id: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PersonDocumentTable {
+  id: Generated<string>;
+  person_id: string;
+  category: string;
+  title: string;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  visibility: Generated<'corrections' | 'shared'>;
+  uploaded_by: string | null;
+  uploaded_by_name: string;
+  organization_id: string;
+  created_at: CreatedAt;
+  deleted_at: Date | null;
+}
+
+export interface PersonEventTable {
+  id: Generated<string>;
+  person_id: string;
+  at: CreatedAt;
+  kind: string;
+  visibility: Generated<'corrections' | 'shared'>;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  organization_id: string | null;
+  organization_name: string | null;
+  details: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface RuleSetTable {
+  id: Generated<string>;
+  kind: string;
+  version: number;
+  rules: JSONColumnType<Record<string, unknown>>;
+  note: string | null;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PersonImportTable {
+  id: Generated<string>;
+  organization_id: string;
+  file_name: string;
+  sha256: string;
+  status: 'checked' | 'committed' | 'failed' | 'discarded';
+  mapping: JSONColumnType<Record<string, unknown>>;
+  summary: JSONColumnType<Record<string, unknown>>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  committed_at: Date | null;
+}
+
 export interface Database {
   organization: OrganizationTable;
   role: RoleTable;
@@ -93,4 +305,16 @@ export interface Database {
   session: SessionTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
+  person: PersonTable;
+  person_skill: PersonSkillTable;
+  custody: CustodyTable;
+  remission: RemissionTable;
+  behaviour_score: BehaviourScoreTable;
+  person_link: PersonLinkTable;
+  consent: ConsentTable;
+  case_note: CaseNoteTable;
+  person_document: PersonDocumentTable;
+  person_event: PersonEventTable;
+  rule_set: RuleSetTable;
+  person_import: PersonImportTable;
 }

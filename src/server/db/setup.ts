@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { seedRules } from '../modules/rules/rules.service.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -12,6 +13,7 @@ import { getMeta, seedReference, setMeta } from './seed/reference.ts';
 export async function prepareDatabase(db: Kysely<Database>, options: { demo: boolean }) {
   const migrations = await migrateToLatest(db);
   await seedReference(db);
+  await seedRules(db);
   let mode = await getMeta(db, 'mode');
   if (!mode) {
     mode = options.demo ? 'demo' : 'production';

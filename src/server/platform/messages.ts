@@ -86,6 +86,130 @@ const MESSAGES = {
     id: 'Kata sandi saat ini salah.',
     en: 'The current password is wrong.',
   },
+  // ── People (core) ──
+  PERSON_NOT_FOUND: {
+    id: 'Data warga binaan tidak ditemukan atau tidak boleh Anda lihat.',
+    en: 'Person not found, or not yours to see.',
+  },
+  PERSON_CHANGED: {
+    id: 'Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan itu, lalu simpan lagi.',
+    en: 'Someone else changed this record just now. Reload to see their change, then save again.',
+  },
+  PERSON_NIK_TAKEN: {
+    id: 'NIK {nik} sudah terdaftar untuk orang lain.',
+    en: 'NIK {nik} is already registered for someone else.',
+  },
+  PERSON_REGISTRATION_TAKEN: {
+    id: 'Nomor registrasi {registrationNumber} sudah dipakai di lapas ini.',
+    en: 'Registration number {registrationNumber} is already used in this prison.',
+  },
+  PERSON_SIMILAR_EXISTS: {
+    id: 'Sudah ada orang dengan nama mirip dan tanggal lahir yang sama. Periksa dulu; simpan lagi bila memang orang yang berbeda.',
+    en: 'Someone with a similar name and the same birth date exists. Check first; save again if she is a different person.',
+  },
+  PERSON_ANONYMIZED: {
+    id: 'Data orang ini sudah dianonimkan dan tidak dapat diubah.',
+    en: 'This record has been anonymized and cannot be changed.',
+  },
+  CUSTODY_CHANGED: {
+    id: 'Data pidana ini baru saja diubah oleh pengguna lain. Muat ulang lalu simpan lagi.',
+    en: 'Someone else changed this sentence record just now. Reload, then save again.',
+  },
+  REMISSION_NOT_FOUND: { id: 'Remisi tidak ditemukan.', en: 'Remission not found.' },
+  REFERRAL_EXISTS: {
+    id: 'Orang ini sudah dirujuk ke organisasi tersebut.',
+    en: 'This person is already referred to that organization.',
+  },
+  // ── Notes, documents, consent ──
+  NOTE_NOT_FOUND: { id: 'Catatan tidak ditemukan.', en: 'Note not found.' },
+  NOTE_NOT_AUTHOR: {
+    id: 'Hanya penulis catatan yang dapat mengubahnya. Tambahkan catatan koreksi bila ada yang keliru.',
+    en: 'Only the author of a note can edit it. Add a correction note if something is wrong.',
+  },
+  NOTE_EDIT_WINDOW_CLOSED: {
+    id: 'Catatan hanya dapat diubah dalam {hours} jam sejak ditulis. Tambahkan catatan koreksi.',
+    en: 'A note can only be edited within {hours} hours of writing it. Add a correction note instead.',
+  },
+  NOTE_CHANGED: {
+    id: 'Catatan ini baru saja diubah. Muat ulang lalu simpan lagi.',
+    en: 'This note was changed just now. Reload, then save again.',
+  },
+  DOCUMENT_NOT_FOUND: { id: 'Dokumen tidak ditemukan.', en: 'Document not found.' },
+  DOCUMENT_TOO_LARGE: {
+    id: 'Berkas terlalu besar. Ukuran paling besar {maxMb} MB.',
+    en: 'The file is too large. The largest allowed is {maxMb} MB.',
+  },
+  DOCUMENT_MULTIPART_REQUIRED: {
+    id: 'Kirim dokumen sebagai formulir multipart dengan bagian berkas bernama "file".',
+    en: 'Send the document as a multipart form with a file part named "file".',
+  },
+  CONSENT_NOT_FOUND: { id: 'Persetujuan tidak ditemukan.', en: 'Consent not found.' },
+  CONSENT_ALREADY_WITHDRAWN: {
+    id: 'Persetujuan ini sudah ditarik.',
+    en: 'This consent has already been withdrawn.',
+  },
+  // ── Rules and regions ──
+  RULES_CHANGED: {
+    id: 'Aturan ini baru saja diubah oleh pengguna lain (versi {current}). Muat ulang untuk melihat versi terbaru, lalu ulangi.',
+    en: 'Someone else changed these rules just now (version {current}). Reload to see the latest version, then try again.',
+  },
+  VILLAGE_NOT_FOUND: {
+    id: 'Kelurahan/desa dengan kode {code} tidak ditemukan.',
+    en: 'No village with code {code}.',
+  },
+  // ── Import, export, data rights ──
+  IMPORT_FILE_MISSING: {
+    id: 'Pilih berkas CSV atau XLSX untuk diimpor.',
+    en: 'Choose a CSV or XLSX file to import.',
+  },
+  IMPORT_FILE_TOO_LARGE: {
+    id: 'Berkas terlalu besar. Ukuran paling besar {mb} MB; bagi berkas menjadi beberapa bagian.',
+    en: 'The file is too large. The largest allowed is {mb} MB; split it into parts.',
+  },
+  IMPORT_FILE_UNSUPPORTED: {
+    id: 'Jenis berkas tidak didukung. Simpan sebagai XLSX (Excel 2007 ke atas) atau CSV.',
+    en: 'Unsupported file type. Save it as XLSX (Excel 2007 or later) or CSV.',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    id: 'Berkas tidak dapat dibaca. Pastikan berkas XLSX atau CSV tidak rusak.',
+    en: 'The file cannot be read. Make sure the XLSX or CSV file is not damaged.',
+  },
+  IMPORT_FILE_EMPTY: {
+    id: 'Berkas tidak berisi baris data di bawah baris judul kolom.',
+    en: 'The file holds no data rows below the header row.',
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    id: 'Berkas berisi lebih dari {max} baris. Bagi berkas menjadi beberapa bagian.',
+    en: 'The file holds more than {max} rows. Split it into parts.',
+  },
+  IMPORT_MAPPING_MISMATCH: {
+    id: 'Pemetaan kolom ({mapped}) tidak cocok dengan kolom berkas ({columns}). Unggah ulang berkas lalu cocokkan kolom lagi.',
+    en: 'The column mapping ({mapped}) does not fit the file’s columns ({columns}). Upload the file again and map its columns.',
+  },
+  IMPORT_HAS_INVALID_ROWS: {
+    id: '{count} baris tidak valid, jadi tidak ada yang disimpan. Perbaiki baris tersebut, atau simpan hanya baris yang valid.',
+    en: '{count} rows are invalid, so nothing was stored. Fix those rows, or store the valid rows only.',
+  },
+  IMPORT_CONFLICT: {
+    id: 'Sebagian data baru saja disimpan oleh pengguna lain (NIK atau nomor registrasi yang sama). Tidak ada yang disimpan; periksa ulang berkas.',
+    en: 'Someone else stored some of these people just now (same NIK or registration number). Nothing was stored; check the file again.',
+  },
+  PEOPLE_EXPORT_TOO_LARGE: {
+    id: 'Hasil saringan berisi {count} orang, lebih dari batas ekspor {max}. Persempit saringan.',
+    en: 'The filter matches {count} people, more than the export limit of {max}. Narrow the filter.',
+  },
+  RETENTION_NOT_ENDED: {
+    id: 'Masa retensi data orang ini belum berakhir (berakhir {endsOn}). Data belum boleh dianonimkan.',
+    en: 'The retention period of this record has not ended (it ends on {endsOn}). It cannot be anonymized yet.',
+  },
+  RETENTION_NO_DATE: {
+    id: 'Orang ini belum bebas: masa retensi dihitung sejak akhir bimbingan atau tanggal bebas, jadi data belum boleh dianonimkan.',
+    en: 'She has not been released: retention counts from the end of supervision or the release date, so the record cannot be anonymized yet.',
+  },
+  ANONYMIZE_CONFIRM_MISMATCH: {
+    id: 'Kode konfirmasi tidak cocok. Ketik kode yang ditampilkan untuk menganonimkan.',
+    en: 'The confirmation code does not match. Type the code shown to anonymize.',
+  },
   INTERNAL: {
     id: 'Terjadi kesalahan pada server. Laporkan kode rujukan {correlationId} kepada administrator.',
     en: 'A server error occurred. Report reference {correlationId} to an administrator.',
@@ -141,6 +265,113 @@ const FIELD_MESSAGES = {
   password_same_as_current: {
     id: 'Kata sandi baru harus berbeda dari kata sandi saat ini.',
     en: 'The new password must differ from the current one.',
+  },
+  // ── People (core) ──
+  date_in_future: { id: 'Tanggal tidak boleh di masa depan.', en: 'The date cannot be in the future.' },
+  date_before: { id: 'Tanggal harus sesudah {other}.', en: 'The date must be after {other}.' },
+  birth_date_implausible: {
+    id: 'Tanggal lahir tidak masuk akal (umur harus 14–100 tahun).',
+    en: 'Implausible birth date (age must be 14–100).',
+  },
+  village_not_host: {
+    id: 'Pilih kelurahan (organisasi jenis kelurahan).',
+    en: 'Choose a kelurahan (an organization of kind village).',
+  },
+  organization_not_probation: { id: 'Pilih sebuah Bapas.', en: 'Choose a probation office.' },
+  nik_taken: { id: 'NIK ini sudah terdaftar untuk orang lain.', en: 'This NIK is already registered.' },
+  registration_taken: {
+    id: 'Nomor registrasi ini sudah dipakai di lapas ini.',
+    en: 'This registration number is already used in this prison.',
+  },
+  sentence_empty: {
+    id: 'Isi lama pidana (tahun, bulan atau hari).',
+    en: 'Enter the sentence length (years, months or days).',
+  },
+  // ── Notes, documents, consent ──
+  note_kind_not_shareable: {
+    id: 'Catatan perilaku dan kesehatan hanya untuk petugas pemasyarakatan. Pilih "Hanya pemasyarakatan".',
+    en: 'Behaviour and health notes are for corrections staff only. Choose "Corrections only".',
+  },
+  document_category_not_shareable: {
+    id: 'Putusan pengadilan dan foto hanya untuk petugas pemasyarakatan. Pilih "Hanya pemasyarakatan".',
+    en: 'Court decisions and photos are for corrections staff only. Choose "Corrections only".',
+  },
+  note_visibility_corrections_only: {
+    id: 'Hanya petugas pemasyarakatan yang dapat menulis catatan khusus pemasyarakatan. Pilih "Dibagikan".',
+    en: 'Only corrections staff can write corrections-only notes. Choose "Shared".',
+  },
+  note_correction_invalid: {
+    id: 'Catatan yang dikoreksi tidak ditemukan pada orang ini.',
+    en: 'The note being corrected was not found for this person.',
+  },
+  note_correction_visibility: {
+    id: 'Koreksi atas catatan khusus pemasyarakatan juga harus khusus pemasyarakatan.',
+    en: 'A correction of a corrections-only note must be corrections-only too.',
+  },
+  document_type_not_allowed: {
+    id: 'Isi berkas bukan PDF, JPEG atau PNG. Hanya ketiga jenis itu yang diterima.',
+    en: 'The file content is not a PDF, JPEG or PNG. Only those three are accepted.',
+  },
+  document_too_large: {
+    id: 'Berkas terlalu besar. Ukuran paling besar {maxMb} MB.',
+    en: 'The file is too large. The largest allowed is {maxMb} MB.',
+  },
+  document_empty: { id: 'Berkas kosong.', en: 'The file is empty.' },
+  consent_recipient_required: {
+    id: 'Pilih sedikitnya satu organisasi atau jenis organisasi penerima.',
+    en: 'Choose at least one recipient organization or kind of organization.',
+  },
+  consent_recipient_invalid: {
+    id: 'Organisasi penerima tidak dikenal atau bukan kelurahan, kecamatan atau mitra.',
+    en: 'Unknown recipient organization, or not a kelurahan, kecamatan or partner.',
+  },
+  consent_evidence_invalid: {
+    id: 'Dokumen bukti harus dokumen milik orang ini.',
+    en: 'The evidence must be a document of this person.',
+  },
+  // ── Rules and regions ──
+  nik_format: { id: 'NIK harus 16 angka.', en: 'The NIK must be 16 digits.' },
+  nik_region: {
+    id: 'Kode wilayah pada NIK ({code}) bukan kecamatan yang terdaftar di Kemendagri.',
+    en: 'The region code in the NIK ({code}) is not a district known to Kemendagri.',
+  },
+  nik_birth_date: {
+    id: 'Tanggal lahir di dalam NIK (digit 7–12; untuk perempuan tanggal ditambah 40) tidak sesuai dengan tanggal lahir.',
+    en: 'The birth date inside the NIK (digits 7–12; 40 added to the day for a woman) does not match the birth date.',
+  },
+  village_code: {
+    id: 'Kode kelurahan/desa tidak dikenal. Pilih dari daftar (contoh 33.74.13.1001).',
+    en: 'Unknown village code. Choose one from the list (e.g. 33.74.13.1001).',
+  },
+  // ── Import, export, data rights ──
+  import_date_format: {
+    id: 'Tanggal tidak dikenali. Tulis sebagai hh/bb/tttt (contoh 17/05/1990) atau gunakan sel tanggal Excel.',
+    en: 'Date not recognised. Write it as dd/mm/yyyy (e.g. 17/05/1990) or use an Excel date cell.',
+  },
+  import_nik_as_number: {
+    id: 'NIK tersimpan sebagai angka sehingga digit terakhirnya berubah. Format kolom NIK sebagai Teks lalu ketik ulang.',
+    en: 'The NIK was stored as a number, which changed its last digits. Format the NIK column as Text and type it again.',
+  },
+  import_unknown_value: {
+    id: 'Nilai "{value}" tidak dikenal.',
+    en: 'Unknown value "{value}".',
+  },
+  import_not_a_number: { id: 'Harus berupa bilangan bulat.', en: 'Must be a whole number.' },
+  import_duplicate_in_file: {
+    id: 'Sama dengan baris {row} di berkas ini.',
+    en: 'Same as row {row} of this file.',
+  },
+  import_person_anonymized: {
+    id: 'Data orang ini sudah dianonimkan dan tidak dapat diperbarui.',
+    en: 'This person’s record has been anonymized and cannot be updated.',
+  },
+  import_nik_differs: {
+    id: 'Nomor registrasi {registrationNumber} sudah tercatat dengan NIK lain.',
+    en: 'Registration number {registrationNumber} is recorded with another NIK.',
+  },
+  import_mapping_invalid: {
+    id: 'Pemetaan kolom tidak valid: setiap isian paling banyak satu kolom, dan Nama Lengkap wajib dipetakan.',
+    en: 'Invalid column mapping: each field at most one column, and Full name must be mapped.',
   },
 } as const satisfies Record<string, Record<Language, string>>;
 

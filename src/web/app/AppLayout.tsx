@@ -1,13 +1,16 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAdjustments,
   IconBuildingCommunity,
   IconChevronDown,
+  IconClockCog,
   IconHome,
   IconKey,
   IconListDetails,
   IconLogout,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
@@ -62,6 +65,16 @@ export function AppLayout({ me }: { me: Me }) {
 
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden />, prefix: false },
+    ...(access.canReadPeople
+      ? [
+          {
+            to: '/warga',
+            label: t('people.nav'),
+            icon: <IconUsersGroup size={20} aria-hidden />,
+            prefix: true,
+          },
+        ]
+      : []),
     {
       to: '/organisasi',
       label: t('nav.organizations'),
@@ -82,6 +95,22 @@ export function AppLayout({ me }: { me: Me }) {
       to: '/admin/audit',
       label: t('nav.audit'),
       icon: <IconListDetails size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
+  if (access.canAnonymizePeople) {
+    items.push({
+      to: '/admin/retensi',
+      label: t('peopleData.retention.title'),
+      icon: <IconClockCog size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
+  if (access.canManageRules) {
+    items.push({
+      to: '/admin/aturan',
+      label: t('rules.nav'),
+      icon: <IconAdjustments size={20} aria-hidden />,
       prefix: true,
     });
   }

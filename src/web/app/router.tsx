@@ -7,6 +7,13 @@ import { SignInPage } from '../features/auth/routes/SignInPage.tsx';
 import { HomePage } from '../features/home/routes/HomePage.tsx';
 import { OrganizationDetailPage } from '../features/organizations/routes/OrganizationDetailPage.tsx';
 import { OrganizationListPage } from '../features/organizations/routes/OrganizationListPage.tsx';
+import { PersonCreatePage } from '../features/people/routes/PersonCreatePage.tsx';
+import { PersonEditPage } from '../features/people/routes/PersonEditPage.tsx';
+import { PersonImportPage } from '../features/people/routes/PersonImportPage.tsx';
+import { PersonListPage } from '../features/people/routes/PersonListPage.tsx';
+import { PersonPage } from '../features/people/routes/PersonPage.tsx';
+import { RetentionPage } from '../features/people/routes/RetentionPage.tsx';
+import { RulesPage } from '../features/rules/routes/RulesPage.tsx';
 import { UserCreatePage } from '../features/users/routes/UserCreatePage.tsx';
 import { UserDetailPage } from '../features/users/routes/UserDetailPage.tsx';
 import { UserListPage } from '../features/users/routes/UserListPage.tsx';
@@ -26,6 +33,28 @@ export const router = createBrowserRouter([
       { path: 'organisasi', element: <OrganizationListPage /> },
       { path: 'organisasi/:id', element: <OrganizationDetailPage /> },
       {
+        element: <RequireAccess need="canReadPeople" />,
+        children: [
+          { path: 'warga', element: <PersonListPage /> },
+          { path: 'warga/:personId', element: <PersonPage /> },
+        ],
+      },
+      {
+        element: <RequireAccess need="canManagePeople" />,
+        children: [
+          { path: 'warga/baru', element: <PersonCreatePage /> },
+          { path: 'warga/:personId/ubah', element: <PersonEditPage /> },
+        ],
+      },
+      {
+        element: <RequireAccess need="canImportPeople" />,
+        children: [{ path: 'warga/impor', element: <PersonImportPage /> }],
+      },
+      {
+        element: <RequireAccess need="canAnonymizePeople" />,
+        children: [{ path: 'admin/retensi', element: <RetentionPage /> }],
+      },
+      {
         element: <RequireAccess need="canReadUsers" />,
         children: [
           { path: 'admin/pengguna', element: <UserListPage /> },
@@ -39,6 +68,10 @@ export const router = createBrowserRouter([
       {
         element: <RequireAccess need="canReadAudit" />,
         children: [{ path: 'admin/audit', element: <AuditLogPage /> }],
+      },
+      {
+        element: <RequireAccess need="canManageRules" />,
+        children: [{ path: 'admin/aturan', element: <RulesPage /> }],
       },
       { path: '*', element: <StatusPage kind="notFound" /> },
     ],

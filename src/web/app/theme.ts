@@ -2,6 +2,7 @@ import {
   Combobox,
   type CSSVariablesResolver,
   createTheme,
+  FileInput,
   type MantineThemeOverride,
   Modal,
   MultiSelect,
@@ -28,6 +29,8 @@ export function buildTheme(labels: { close: string; clearSelection: string }): M
       MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      // A file field's placeholder is the text of a button (not an input's placeholder): it must be readable.
+      FileInput: FileInput.extend({ styles: { placeholder: { color: 'var(--mantine-color-gray-7)' } } }),
     },
   });
 }

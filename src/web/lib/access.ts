@@ -6,15 +6,38 @@ export interface Access {
   canReadAllUsers: boolean;
   canManageUsers: boolean;
   canReadAudit: boolean;
+  canReadPeople: boolean;
+  canManagePeople: boolean;
+  canReadCustody: boolean;
+  canManageCustody: boolean;
+  canWriteNotes: boolean;
+  canManageDocuments: boolean;
+  canManageConsent: boolean;
+  canImportPeople: boolean;
+  canExportPeople: boolean;
+  canAnonymizePeople: boolean;
+  canManageRules: boolean;
 }
 
 export function accessFor(permissions: readonly string[]): Access {
   const canManageUsers = permissions.includes('manage:user:all');
   const userScope = scopeFor(permissions, 'read', 'user');
+  const has = (action: string, entity: string) => scopeFor(permissions, action, entity) !== null;
   return {
     canReadUsers: canManageUsers || userScope !== null,
     canReadAllUsers: canManageUsers || userScope === 'all',
     canManageUsers,
-    canReadAudit: scopeFor(permissions, 'read', 'audit') !== null,
+    canReadAudit: has('read', 'audit'),
+    canReadPeople: has('read', 'person'),
+    canManagePeople: has('manage', 'person'),
+    canReadCustody: has('read', 'custody'),
+    canManageCustody: has('manage', 'custody'),
+    canWriteNotes: has('write', 'note'),
+    canManageDocuments: has('manage', 'document'),
+    canManageConsent: has('manage', 'consent'),
+    canImportPeople: has('import', 'person'),
+    canExportPeople: has('export', 'person'),
+    canAnonymizePeople: has('anonymize', 'person'),
+    canManageRules: has('manage', 'rules'),
   };
 }

@@ -75,7 +75,9 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
         id: violation.id,
         impact: violation.impact,
         help: violation.help,
-        targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+        targets: violation.nodes
+          .slice(0, 5)
+          .map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
       }));
   });
   if (violations.length > 0) {

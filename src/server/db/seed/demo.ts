@@ -3,6 +3,7 @@ import type { RoleCode } from '../../../shared/permissions.ts';
 import { DEMO_PASSWORD, type DEMO_USERNAMES } from '../../../shared/vocabulary.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import type { Database } from '../schema.ts';
+import { seedDemoPeople } from './demo-people.ts';
 import { BAPAS_ID, getMeta, KECAMATAN_ID, LAPAS_ID, setMeta } from './reference.ts';
 
 export const DEMO_PARTNER_ID = '00000000-0000-4000-8000-0000000000d1';
@@ -132,6 +133,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       if (user)
         await trx.insertInto('user_role').values({ user_id: user.id, role_code: account.role }).execute();
     }
+    await seedDemoPeople(trx, { partnerId: DEMO_PARTNER_ID });
     await setMeta(trx, 'demo_seeded_at', new Date().toISOString());
   });
   return true;

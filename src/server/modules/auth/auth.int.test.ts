@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, TEST_PASSWORD } from '../../../../tests/factories/index.ts';
 import { createTestApp, signIn, type TestApp } from '../../../../tests/support/app.ts';
+import { permissionsForRoles } from '../../../shared/permissions.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -44,7 +45,7 @@ describe('sign-in', () => {
       user: { username: user.username, language: 'id', mustChangePassword: false },
       organization: { id: user.organization_id, kind: 'prison' },
       roles: ['prison_head'],
-      permissions: ['read:audit:organization', 'read:organization:all', 'read:user:organization'],
+      permissions: permissionsForRoles(['prison_head']),
       session: { idleTimeoutMinutes: 30 },
     });
     expect(await auditActions(user.id)).toEqual(['auth.login']);

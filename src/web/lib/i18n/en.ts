@@ -1,4 +1,8 @@
 import type { Messages } from './id.ts';
+import { peopleEn } from './people/en.ts';
+import { peopleDataEn } from './peopleData/en.ts';
+import { recordsEn } from './records/en.ts';
+import { rulesEn } from './rules/en.ts';
 
 /** English: must carry every key of the Indonesian reference (the type checks it). */
 export const en: Messages = {
@@ -230,19 +234,58 @@ export const en: Messages = {
     user_unlocked: 'Account unlocked',
     audit_exported: 'Audit log exported',
     user_preferences_changed: 'Preferences changed',
+    person_listed: 'People list viewed',
+    person_viewed: 'Person record viewed',
+    person_created: 'Person registered',
+    person_updated: 'Person record changed',
+    person_referred: 'Referred to probation',
+    person_similar_checked: 'Similar names checked',
+    person_timeline_viewed: 'Timeline viewed',
+    custody_viewed: 'Sentence viewed',
+    custody_created: 'Sentence recorded',
+    custody_updated: 'Sentence changed',
+    remission_added: 'Remission recorded',
+    remission_removed: 'Remission removed',
+    behaviour_scored: 'SPPN score recorded',
+    note_listed: 'Notes viewed',
+    note_created: 'Note added',
+    note_edited: 'Note edited',
+    document_listed: 'Documents listed',
+    document_uploaded: 'Document uploaded',
+    document_downloaded: 'Document downloaded',
+    document_deleted: 'Document deleted',
+    consent_listed: 'Consents viewed',
+    consent_given: 'Consent recorded',
+    consent_withdrawn: 'Consent withdrawn',
+    person_imported: 'People imported',
+    person_exported: 'People list exported',
+    person_data_exported: 'Personal data downloaded',
+    person_retention_listed: 'Retention list viewed',
+    person_anonymized: 'Record anonymized',
+    retention_applied: 'Record retention applied',
+    rules_changed: 'Rules changed',
   },
   auditSubject: {
     user: 'User',
     audit_log: 'Audit log',
+    person: 'Person',
+    rule_set: 'Rules',
+    person_import: 'People import',
+    organization: 'Organization',
   },
   pagination: {
     summary: 'Showing {{from}}–{{to}} of {{total}}',
+    summaryCapped: 'Showing {{from}}–{{to}} of more than {{total}}',
     label: 'Pages',
     first: 'First page',
     previous: 'Previous page',
     next: 'Next page',
     last: 'Last page',
   },
+  rules: rulesEn,
+  people: peopleEn,
+  peopleData: peopleDataEn,
+  records: recordsEn,
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',
     unexpected: 'Something unexpected went wrong. Please try again.',

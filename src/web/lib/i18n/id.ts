@@ -1,3 +1,8 @@
+import { peopleId } from './people/id.ts';
+import { peopleDataId } from './peopleData/id.ts';
+import { recordsId } from './records/id.ts';
+import { rulesId } from './rules/id.ts';
+
 /** Bahasa Indonesia: the default language and the reference for every other one. */
 export const id = {
   common: {
@@ -229,19 +234,58 @@ export const id = {
     user_unlocked: 'Kunci akun dibuka',
     audit_exported: 'Log audit diekspor',
     user_preferences_changed: 'Preferensi diubah',
+    person_listed: 'Daftar warga binaan dilihat',
+    person_viewed: 'Data warga binaan dilihat',
+    person_created: 'Warga binaan didaftarkan',
+    person_updated: 'Data warga binaan diubah',
+    person_referred: 'Dirujuk ke Bapas',
+    person_similar_checked: 'Pemeriksaan nama mirip',
+    person_timeline_viewed: 'Riwayat dilihat',
+    custody_viewed: 'Data pidana dilihat',
+    custody_created: 'Data pidana dicatat',
+    custody_updated: 'Data pidana diubah',
+    remission_added: 'Remisi dicatat',
+    remission_removed: 'Remisi dihapus',
+    behaviour_scored: 'Nilai SPPN dicatat',
+    note_listed: 'Catatan dilihat',
+    note_created: 'Catatan ditambahkan',
+    note_edited: 'Catatan diubah',
+    document_listed: 'Daftar dokumen dilihat',
+    document_uploaded: 'Dokumen diunggah',
+    document_downloaded: 'Dokumen diunduh',
+    document_deleted: 'Dokumen dihapus',
+    consent_listed: 'Persetujuan dilihat',
+    consent_given: 'Persetujuan dicatat',
+    consent_withdrawn: 'Persetujuan ditarik',
+    person_imported: 'Impor warga binaan',
+    person_exported: 'Daftar warga binaan diekspor',
+    person_data_exported: 'Data pribadi diunduh',
+    person_retention_listed: 'Daftar masa retensi dilihat',
+    person_anonymized: 'Data dianonimkan',
+    retention_applied: 'Masa retensi catatan dan dokumen diterapkan',
+    rules_changed: 'Aturan diubah',
   },
   auditSubject: {
     user: 'Pengguna',
     audit_log: 'Log audit',
+    person: 'Warga binaan',
+    rule_set: 'Aturan',
+    person_import: 'Impor warga binaan',
+    organization: 'Organisasi',
   },
   pagination: {
     summary: 'Menampilkan {{from}}–{{to}} dari {{total}}',
+    summaryCapped: 'Menampilkan {{from}}–{{to}} dari lebih dari {{total}}',
     label: 'Halaman',
     first: 'Halaman pertama',
     previous: 'Halaman sebelumnya',
     next: 'Halaman berikutnya',
     last: 'Halaman terakhir',
   },
+  rules: rulesId,
+  people: peopleId,
+  peopleData: peopleDataId,
+  records: recordsId,
   errors: {
     network: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
     unexpected: 'Terjadi kesalahan yang tidak terduga. Silakan coba lagi.',

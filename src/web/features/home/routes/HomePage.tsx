@@ -1,5 +1,11 @@
 import { Button, Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconKey, IconListDetails, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconKey,
+  IconListDetails,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -24,15 +30,23 @@ export function HomePage() {
   const me = useSession();
   const access = accessFor(me.permissions);
 
-  const shortcuts: Shortcut[] = [
-    {
-      to: '/organisasi',
-      title: t('home.directoryTitle'),
-      text: t('home.directoryText'),
-      action: t('home.directoryAction'),
-      icon: <IconBuildingCommunity aria-hidden />,
-    },
-  ];
+  const shortcuts: Shortcut[] = [];
+  if (access.canReadPeople) {
+    shortcuts.push({
+      to: '/warga',
+      title: t('people.home.title'),
+      text: access.canReadCustody ? t('people.home.text') : t('people.home.textShared'),
+      action: t('people.home.action'),
+      icon: <IconUsersGroup aria-hidden />,
+    });
+  }
+  shortcuts.push({
+    to: '/organisasi',
+    title: t('home.directoryTitle'),
+    text: t('home.directoryText'),
+    action: t('home.directoryAction'),
+    icon: <IconBuildingCommunity aria-hidden />,
+  });
   if (access.canReadUsers) {
     shortcuts.push({
       to: '/admin/pengguna',
