@@ -424,6 +424,15 @@ async function main() {
       .filter((route) => route.measured.disturbed)
       .map((route) => `${section.kind} ${route.route} (${route.measured.cpu?.other} cores used by others)`),
   ]);
+  // Import of 50,000 rows (bench/people-import.ts, its own JSON); BENCH_IMPORT_ROWS=0 leaves it out.
+  if (process.env.BENCH_IMPORT_ROWS !== '0') {
+    log('people import: bench/people-import.ts');
+    execFileSync(process.execPath, [path.join(ROOT, 'bench/people-import.ts')], {
+      stdio: 'inherit',
+      env: { ...process.env, ...(postgresUrl && { BENCH_DATABASE_URL: postgresUrl }) },
+    });
+  }
+
   const result = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),

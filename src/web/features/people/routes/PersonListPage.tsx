@@ -58,6 +58,7 @@ const SORT_ORDER: Record<Sort, 'asc' | 'desc'> = {
 function queryFromAddress(params: URLSearchParams, q: string): PersonListQuery {
   const within = Number(params.get('bebas'));
   const village = params.get('kelurahan');
+  const prison = params.get('lapas');
   // Relevance needs search words; without them the list falls back to names A–Z.
   const chosen = oneOf(SORTS, params.get('urut'));
   const sort = chosen === 'relevance' && !q ? 'name' : (chosen ?? (q ? undefined : 'name'));
@@ -66,6 +67,7 @@ function queryFromAddress(params: URLSearchParams, q: string): PersonListQuery {
     status: oneOf(JOURNEY_STATUSES, params.get('status')),
     releaseWithinDays: Number.isInteger(within) && within > 0 && within <= 3650 ? within : undefined,
     villageId: village && UUID.test(village) ? village : undefined,
+    organizationId: prison && UUID.test(prison) ? prison : undefined,
     skill: params.get('keterampilan')?.trim() || undefined,
     sector: oneOf(SECTORS, params.get('sektor')),
     sort,
@@ -86,6 +88,9 @@ export function PersonListPage() {
   const [skillText, setSkillText] = useState(params.get('keterampilan') ?? '');
   const [skill] = useDebouncedValue(skillText.trim(), 300);
   const villages = useOrganizations({ kind: 'village' });
+  // Prison staff see only their own prison's people; the others may receive people from several prisons.
+  const choosesPrison = me.organization.kind !== 'prison';
+  const prisons = useOrganizations({ kind: 'prison' });
 
   const update = (changes: Record<string, string | null | undefined>) => {
     const next = new URLSearchParams(params);
@@ -186,6 +191,18 @@ export function PersonListPage() {
             clearable
             nothingFoundMessage={EMPTY}
           />
+          {choosesPrison && (
+            <Select
+              label={t('people.list.prison')}
+              placeholder={t('people.list.allPrisons')}
+              data={(prisons.data?.items ?? []).map((prison) => ({ value: prison.id, label: prison.name }))}
+              value={query.organizationId ?? null}
+              onChange={(value) => update({ lapas: value })}
+              searchable
+              clearable
+              nothingFoundMessage={EMPTY}
+            />
+          )}
           <TextInput
             label={t('people.list.skill')}
             placeholder={t('people.list.skillPlaceholder')}

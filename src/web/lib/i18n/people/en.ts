@@ -23,6 +23,8 @@ export const peopleEn: typeof peopleId = {
     releaseWithinDays: 'the next {{count}} days',
     village: 'Host kelurahan',
     allVillages: 'All kelurahan',
+    prison: 'Prison',
+    allPrisons: 'All prisons',
     skill: 'Skill',
     skillPlaceholder: 'e.g. sewing',
     sector: 'Sector',

@@ -21,6 +21,8 @@ export const peopleId = {
     releaseWithinDays: '{{count}} hari ke depan',
     village: 'Kelurahan tujuan',
     allVillages: 'Semua kelurahan',
+    prison: 'Lapas',
+    allPrisons: 'Semua lapas',
     skill: 'Keterampilan',
     skillPlaceholder: 'mis. menjahit',
     sector: 'Sektor',
