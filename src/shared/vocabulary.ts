@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'person.referred',
   'person.timeline_viewed',
   'person.similar_checked',
+  'person.access_log_viewed',
   'custody.viewed',
   'custody.created',
   'custody.updated',

@@ -25,21 +25,21 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
   {
     username: 'kalapas',
-    fullName: 'Sri Wahyuni',
+    fullName: 'Retno Kusumawardani',
     position: 'Kepala Lapas',
     organization: { id: LAPAS_ID },
     role: 'prison_head',
   },
   {
     username: 'lapas.binadik',
-    fullName: 'Dewi Lestari',
+    fullName: 'Hesti Anggraeni',
     position: 'Kasi Binadik',
     organization: { id: LAPAS_ID },
     role: 'prison_binadik',
   },
   {
     username: 'lapas.giatja',
-    fullName: 'Rina Marlina',
+    fullName: 'Yanti Susilowati',
     position: 'Kasi Kegiatan Kerja',
     organization: { id: LAPAS_ID },
     role: 'prison_giatja',
@@ -67,7 +67,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
   {
     username: 'kelurahan.krobokan',
-    fullName: 'Siti Nurhaliza',
+    fullName: 'Tri Rahayu Ningsih',
     position: 'Sekretaris Kelurahan',
     organization: { code: '33.74.13.1013' },
     role: 'village_staff',

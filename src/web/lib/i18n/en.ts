@@ -239,6 +239,7 @@ export const en: Messages = {
     person_created: 'Person registered',
     person_updated: 'Person record changed',
     person_referred: 'Referred to probation',
+    person_access_log_viewed: 'Access log viewed',
     person_similar_checked: 'Similar names checked',
     person_timeline_viewed: 'Timeline viewed',
     custody_viewed: 'Sentence viewed',

@@ -239,6 +239,7 @@ export const id = {
     person_created: 'Warga binaan didaftarkan',
     person_updated: 'Data warga binaan diubah',
     person_referred: 'Dirujuk ke Bapas',
+    person_access_log_viewed: 'Log akses dilihat',
     person_similar_checked: 'Pemeriksaan nama mirip',
     person_timeline_viewed: 'Riwayat dilihat',
     custody_viewed: 'Data pidana dilihat',

@@ -237,8 +237,14 @@ export async function accessLog(
   personId: string,
   page: { page: number; pageSize: number },
 ): Promise<AccessLog> {
-  await dataRightsAccess(db, ctx, personId);
+  const access = await dataRightsAccess(db, ctx, personId);
   const { items, total } = await listAccessLog(db, personId, page);
+  await audit(db, ctx, {
+    action: 'person.access_log_viewed',
+    subjectType: 'person',
+    subjectId: personId,
+    subjectOrganizationId: access.organizationId,
+  });
   return {
     items: items.map((row) => ({
       id: String(row.id),
