@@ -92,7 +92,7 @@ describe('a locked account', () => {
     await adminSignIn.open();
     await adminSignIn.signIn('admin', 'sinergi-demo');
     await new AppShell(admin.page).go('Pengguna');
-    await admin.page.getByRole('link', { name: 'Rina Marlina' }).click();
+    await admin.page.getByRole('link', { name: 'Yanti Susilowati' }).click();
     await admin.page.getByText(/Terkunci sampai \d\d\/\d\d\/\d{4} \d\d:\d\d/).waitFor();
     await admin.page.getByRole('button', { name: 'Buka kunci' }).click();
     await admin.page.getByRole('dialog').getByRole('button', { name: 'Buka kunci' }).click();

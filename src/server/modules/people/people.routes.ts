@@ -32,7 +32,13 @@ const errors = {
   409: ErrorResponse,
 };
 
-export const peopleRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
+export const peopleRoutes: FastifyPluginAsyncZod<{
+  db: Kysely<Database>;
+  databaseKind: 'embedded' | 'postgresql';
+}> = async (app, { db, databaseKind }) => {
+  // PostgreSQL runs a search's queries side by side; PGlite has one connection (see listPeople).
+  const concurrent = databaseKind === 'postgresql';
+
   app.get(
     '/api/people',
     {
@@ -43,7 +49,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = asy
         response: { 200: PersonList, ...errors },
       },
     },
-    async (request) => people.list(db, contextOf(request), request.query),
+    async (request) => people.list(db, contextOf(request), request.query, { concurrent }),
   );
 
   app.get(
