@@ -30,6 +30,12 @@ export const IMPORT_FIELDS = [
   'interests',
   'religion',
   'ethnicity',
+  'guarantorName',
+  'guarantorRelation',
+  'guarantorAddress',
+  'guarantorPhone',
+  'intendedVillageCode',
+  'preferredSectors',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 

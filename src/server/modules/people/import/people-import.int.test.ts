@@ -268,6 +268,43 @@ describe('step 3: commit', () => {
     expect(list.json().items.map((item: { id: string }) => item.id)).toContain(ani.id);
   });
 
+  it('takes the host kelurahan by its code, the guarantor and the sectors, and names an unknown kelurahan', async () => {
+    const registration = `BI.${unique()}`;
+    const file = Buffer.from(
+      [
+        'Nama Lengkap;No. Registrasi;Kelurahan Tujuan;Penjamin;Hubungan Penjamin;Sektor Pilihan',
+        `Dewi Anggraini;${registration};33.74.13.1013;Slamet Riyadi;Suami;Konveksi, Tata boga`,
+        `Eka Wulandari;BI.${unique()};33.74.99.9999;;;`,
+      ].join('\n'),
+      'utf8',
+    );
+    const mapping: ImportMapping = [
+      'fullName',
+      'registrationNumber',
+      'intendedVillageCode',
+      'guarantorName',
+      'guarantorRelation',
+      'preferredSectors',
+    ];
+    const response = await commit(officer, file, 'valid_only', mapping);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ created: 1, skipped: 1 });
+    expect(response.json().issues).toEqual([
+      expect.objectContaining({ row: 3, field: 'intendedVillageCode' }),
+    ]);
+    const stored = await t.database.db
+      .selectFrom('person as p')
+      .innerJoin('organization as v', 'v.id', 'p.intended_village_id')
+      .select(['v.code', 'p.guarantor', 'p.preferred_sectors'])
+      .where('p.registration_number', '=', registration)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({
+      code: '33.74.13.1013',
+      guarantor: { name: 'Slamet Riyadi', relation: 'Suami', address: null, phone: null },
+      preferred_sectors: ['garment', 'food'],
+    });
+  });
+
   it('re-importing the same file updates instead of duplicating; an empty cell keeps what is stored', async () => {
     const registration = `BI.${unique()}`;
     const nikValue = nik('1989-09-09');

@@ -183,6 +183,32 @@ describe('mapping a row', () => {
     ]);
   });
 
+  it('gathers the guarantor’s columns into one guarantor, reads sectors by their Indonesian names, keeps the host kelurahan code', () => {
+    const { input, issues, intendedVillageCode } = mapRow(
+      ['Siti Aminah', 'Slamet', 'Suami', '0812 1111 2222', 'Konveksi, tata boga', '3374131013'],
+      [
+        'fullName',
+        'guarantorName',
+        'guarantorRelation',
+        'guarantorPhone',
+        'preferredSectors',
+        'intendedVillageCode',
+      ],
+    );
+    expect(issues).toEqual([]);
+    expect(input).toEqual({
+      fullName: 'Siti Aminah',
+      guarantor: { name: 'Slamet', relation: 'Suami', address: null, phone: '0812 1111 2222' },
+      preferredSectors: ['garment', 'food'],
+    });
+    expect(intendedVillageCode).toBe('33.74.13.1013');
+    expect(validateInput(input).issues).toEqual([]);
+    const unknown = mapRow(['Siti', 'Tambang'], ['fullName', 'preferredSectors']);
+    expect(unknown.issues.map((issue) => [issue.field, issue.key])).toEqual([
+      ['preferredSectors', 'import_unknown_value'],
+    ]);
+  });
+
   it('checks the shape with the form’s contract: a missing name, a negative number of children', () => {
     const { issues } = validateInput({ dependentChildren: -1, phone: 'bukan nomor' });
     expect(issues.map((issue) => [issue.field, issue.key])).toEqual([

@@ -1,7 +1,12 @@
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { CreatePersonRequest, EDUCATION_LEVELS, MARITAL_STATUSES } from '../../../../shared/people.ts';
+import {
+  CreatePersonRequest,
+  EDUCATION_LEVELS,
+  MARITAL_STATUSES,
+  SECTORS,
+} from '../../../../shared/people.ts';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../../../shared/peopleData.ts';
 
 type EducationLevel = (typeof EDUCATION_LEVELS)[number];
@@ -190,6 +195,19 @@ const HEADER_WORDS: Record<ImportField, string[]> = {
   interests: ['minat', 'interests', 'minat kerja'],
   religion: ['agama', 'religion'],
   ethnicity: ['suku', 'etnis', 'ethnicity', 'suku bangsa'],
+  guarantorName: ['penjamin', 'nama penjamin', 'guarantor', 'guarantor name'],
+  guarantorRelation: ['hubungan penjamin', 'hubungan', 'hubungan dengan penjamin', 'guarantor relation'],
+  guarantorAddress: ['alamat penjamin', 'guarantor address'],
+  guarantorPhone: ['telepon penjamin', 'no hp penjamin', 'hp penjamin', 'guarantor phone'],
+  intendedVillageCode: [
+    'kelurahan tujuan',
+    'kode kelurahan tujuan',
+    'desa binaan',
+    'kelurahan binaan',
+    'host village',
+    'intended village',
+  ],
+  preferredSectors: ['sektor', 'sektor pilihan', 'bidang kerja', 'preferred sectors', 'sectors'],
 };
 
 const normalizeHeader = (header: string) =>
@@ -228,6 +246,8 @@ export interface MappedRow {
   /** Fields the file sets (non-empty cells). */
   present: Set<ImportField>;
   issues: RowIssue[];
+  /** The Kemendagri code of the intended host kelurahan, when the file gives one. */
+  intendedVillageCode: string | null;
   /** The text of each mapped field's cell, for the report. */
   texts: Partial<Record<ImportField, string>>;
 }
@@ -299,6 +319,35 @@ const MARITAL_WORDS: Record<string, (typeof MARITAL_STATUSES)[number]> = {
   'cerai mati': 'widowed',
 };
 
+const SECTOR_WORDS: Record<string, (typeof SECTORS)[number]> = {
+  garmen: 'garment',
+  konveksi: 'garment',
+  menjahit: 'garment',
+  'tata busana': 'garment',
+  boga: 'food',
+  'tata boga': 'food',
+  makanan: 'food',
+  kuliner: 'food',
+  katering: 'food',
+  kecantikan: 'beauty',
+  'tata rias': 'beauty',
+  salon: 'beauty',
+  batik: 'batik',
+  kerajinan: 'craft',
+  laundry: 'laundry',
+  binatu: 'laundry',
+  'pertanian kota': 'urban_farming',
+  hidroponik: 'urban_farming',
+  'jualan daring': 'retail',
+  perdagangan: 'retail',
+  ritel: 'retail',
+  perhotelan: 'hospitality',
+  pariwisata: 'hospitality',
+  administrasi: 'administration',
+  komputer: 'administration',
+  lainnya: 'other',
+};
+
 function vocabulary<T extends string>(text: string, words: Record<string, T>, codes: readonly T[]): T | null {
   const name = normalizeHeader(text);
   if ((codes as readonly string[]).includes(text.trim().toLowerCase())) return text.trim().toLowerCase() as T;
@@ -325,6 +374,8 @@ export function mapRow(cells: Cell[], mapping: ImportMapping): MappedRow {
   const present = new Set<ImportField>();
   const issues: RowIssue[] = [];
   const texts: MappedRow['texts'] = {};
+  const guarantor: Record<string, string> = {};
+  let intendedVillageCode: string | null = null;
   mapping.forEach((field, index) => {
     if (!field) return;
     const cell = cells[index] ?? null;
@@ -381,12 +432,43 @@ export function mapRow(cells: Cell[], mapping: ImportMapping): MappedRow {
       case 'domicileVillageCode':
         input.domicileVillageCode = villageCode(text);
         return;
+      case 'intendedVillageCode':
+        // Not a field of the form: the service turns the code into the kelurahan's organization.
+        intendedVillageCode = villageCode(text);
+        return;
+      case 'guarantorName':
+      case 'guarantorRelation':
+      case 'guarantorAddress':
+      case 'guarantorPhone':
+        guarantor[GUARANTOR_PARTS[field]] = text;
+        return;
+      case 'preferredSectors': {
+        const sectors = splitList(text).map((word) => vocabulary(word, SECTOR_WORDS, SECTORS));
+        if (sectors.every((sector) => sector !== null)) input.preferredSectors = [...new Set(sectors)];
+        else issues.push({ field, key: 'import_unknown_value', params: { value: text } });
+        return;
+      }
       default:
         input[field] = text;
     }
   });
-  return { input, present, issues, texts };
+  // The guarantor's cells make one guarantor (the name is then required, as in the form).
+  if (Object.keys(guarantor).length > 0)
+    input.guarantor = {
+      name: guarantor.name ?? '',
+      relation: guarantor.relation ?? null,
+      address: guarantor.address ?? null,
+      phone: guarantor.phone ?? null,
+    };
+  return { input, present, issues, texts, intendedVillageCode };
 }
+
+const GUARANTOR_PARTS = {
+  guarantorName: 'name',
+  guarantorRelation: 'relation',
+  guarantorAddress: 'address',
+  guarantorPhone: 'phone',
+} as const;
 
 /** Zod's verdict on the mapped input, as issues per field (the first problem of each field). */
 export function validateInput(input: Record<string, unknown>): {

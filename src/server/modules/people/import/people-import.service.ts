@@ -119,12 +119,19 @@ async function checkRows(
   organizationId: string,
 ): Promise<RowResult[]> {
   const results: RowResult[] = [];
+  const villages = await villageIdsByCode(db);
   const seenNik = new Map<string, number>();
   const seenRegistration = new Map<string, number>();
   for (let index = 0; index < sheet.rows.length; index++) {
     const rowNumber = sheet.rowNumbers[index] ?? index + 2;
     const mapped = mapRow(sheet.rows[index] ?? [], mapping);
     const issues = [...mapped.issues];
+    // The intended host kelurahan comes as its Kemendagri code: it must be one of the program's kelurahan.
+    if (mapped.intendedVillageCode !== null) {
+      const villageId = villages.get(mapped.intendedVillageCode);
+      if (villageId) mapped.input.intendedVillageId = villageId;
+      else issues.push({ field: 'intendedVillageCode', key: 'village_not_host' });
+    }
     const flagged = new Set(issues.map((issue) => issue.field));
     const { value, issues: shapeIssues } = validateInput(
       Object.fromEntries(Object.entries(mapped.input).filter(([field]) => !flagged.has(field))),
@@ -320,6 +327,12 @@ const FIELD_COLUMNS: Record<ImportField, (keyof PersonValues)[]> = {
   interests: ['interests'],
   religion: ['religion'],
   ethnicity: ['ethnicity'],
+  guarantorName: ['guarantor'],
+  guarantorRelation: ['guarantor'],
+  guarantorAddress: ['guarantor'],
+  guarantorPhone: ['guarantor'],
+  intendedVillageCode: ['intended_village_id'],
+  preferredSectors: ['preferred_sectors'],
 };
 
 /** The columns an update sets: those of the fields the row fills (an empty cell keeps the stored value). */
@@ -480,4 +493,15 @@ export async function commit(
     skipped: outcome.summary.counts.invalid,
     ...outcome.summary,
   };
+}
+
+/** The program's kelurahan (organizations of kind village) by their Kemendagri code. */
+async function villageIdsByCode(db: Trx): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('organization')
+    .select(['id', 'code'])
+    .where('kind', '=', 'village')
+    .where('code', 'is not', null)
+    .execute();
+  return new Map(rows.map((row) => [row.code as string, row.id]));
 }

@@ -19,6 +19,12 @@ export const peopleDataEn: typeof peopleDataId = {
     interests: 'Interests',
     religion: 'Religion',
     ethnicity: 'Ethnicity',
+    guarantorName: 'Guarantor name',
+    guarantorRelation: 'Relation to the guarantor',
+    guarantorAddress: 'Guarantor address',
+    guarantorPhone: 'Guarantor phone',
+    intendedVillageCode: 'Intended host kelurahan code',
+    preferredSectors: 'Preferred sectors (comma separated)',
   },
   import: {
     title: 'Import people',

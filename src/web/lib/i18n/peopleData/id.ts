@@ -17,6 +17,12 @@ export const peopleDataId = {
     interests: 'Minat',
     religion: 'Agama',
     ethnicity: 'Suku',
+    guarantorName: 'Nama penjamin',
+    guarantorRelation: 'Hubungan dengan penjamin',
+    guarantorAddress: 'Alamat penjamin',
+    guarantorPhone: 'Telepon penjamin',
+    intendedVillageCode: 'Kode kelurahan tujuan (desa binaan)',
+    preferredSectors: 'Sektor pilihan (dipisah koma)',
   },
   import: {
     title: 'Impor warga binaan',
