@@ -162,7 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(noteRoutes, { db });
   await app.register(documentRoutes, { db, documentsDir: config.documentsDir });
   await app.register(consentRoutes, { db });
-  await app.register(peopleRoutes, { db, databaseKind: database.kind });
+  await app.register(peopleRoutes, { db });
   await app.register(peopleImportRoutes, { db });
   await app.register(peopleExportRoutes, { db });
   await app.register(retentionRoutes, { db, documentsDir: config.documentsDir });

@@ -62,5 +62,9 @@ describe('embedded backups', () => {
     fs.writeFileSync(path.join(source, key(3)), 'third');
     expect(mirrorDocuments(source, target)).toEqual({ copied: 1, removed: 1 });
     expect(fs.readdirSync(target).sort()).toEqual([key(2), key(3)]);
+
+    // A missing documents folder (an unmounted disk) must not empty the copy.
+    expect(() => mirrorDocuments(path.join(source, 'not-mounted'), target)).toThrow(/missing/);
+    expect(fs.readdirSync(target).sort()).toEqual([key(2), key(3)]);
   });
 });

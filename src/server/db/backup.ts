@@ -17,10 +17,11 @@ const DOCUMENT_KEY = /^[0-9a-f]{32}$/;
  * files removed when a person is anonymized or a retention period ends are removed from the mirror too.
  */
 export function mirrorDocuments(source: string, target: string): { copied: number; removed: number } {
+  // A folder that is not there (an unmounted disk) is not an empty one: mirroring it would wipe the copy.
+  if (!fs.existsSync(source))
+    throw new Error(`The documents folder ${source} is missing; its copy is left as it is`);
   fs.mkdirSync(target, { recursive: true, mode: 0o700 });
-  const wanted = fs.existsSync(source)
-    ? fs.readdirSync(source).filter((name) => DOCUMENT_KEY.test(name))
-    : [];
+  const wanted = fs.readdirSync(source).filter((name) => DOCUMENT_KEY.test(name));
   const present = new Set(fs.readdirSync(target).filter((name) => DOCUMENT_KEY.test(name)));
   let copied = 0;
   for (const name of wanted) {
@@ -57,7 +58,9 @@ export async function backupEmbedded(
     .reverse()
     .slice(keep);
   for (const name of old) fs.rmSync(path.join(folder, name));
-  if (documentsDir) mirrorDocuments(documentsDir, path.join(folder, 'documents'));
+  // No documents folder yet (nothing uploaded) means nothing to copy.
+  if (documentsDir && fs.existsSync(documentsDir))
+    mirrorDocuments(documentsDir, path.join(folder, 'documents'));
   return file;
 }
 

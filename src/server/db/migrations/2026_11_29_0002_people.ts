@@ -46,14 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index person_nik_key on person (nik) where nik is not null`.execute(db);
   await sql`create unique index person_registration_key on person (organization_id, registration_number)
     where registration_number is not null`.execute(db);
-  // Name search: GIN answers "which names match" (and counts them) fast; GiST returns "the nearest names
-  // first" (ordering by word-similarity distance) without ranking every match of a common name. The GiST
-  // index is on an expression the filter does not use, so the planner takes GIN for the filter and GiST
-  // only for the order (on the plain column, it used GiST for both, several times slower).
+  // Name search: `$q <% search_name` (word similarity) on a GIN trigram index.
   await sql`create index person_search_name_trgm on person using gin (search_name gin_trgm_ops)`.execute(db);
-  await sql`create index person_search_name_knn on person using gist ((search_name || '') gist_trgm_ops)`.execute(
-    db,
-  );
   await db.schema
     .createIndex('person_org_name_idx')
     .on('person')
@@ -294,6 +288,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('rule_set_kind_version_key', ['kind', 'version'])
     .execute();
+
+  // The per-person access log finds the list pages, duplicate checks and exports that showed her.
+  await sql`create index audit_log_shown_idx on audit_log using gin ((details -> 'shown') jsonb_path_ops)
+    where action in ('person.listed', 'person.similar_checked', 'person.exported')`.execute(db);
 
   // Import runs: the file's rows are checked (dry run) and committed later from the stored result.
   await db.schema

@@ -46,7 +46,8 @@ export async function list(db: Db, ctx: RequestContext, personId: string) {
     details: { shown: rows.map((row) => row.id) },
   });
   const viewer = access.corrections ? undefined : ctx.principal.organizationId;
-  return { items: rows.map((row) => presentConsent(row, viewer)) };
+  const viewerKind = access.corrections ? undefined : ctx.principal.organizationKind;
+  return { items: rows.map((row) => presentConsent(row, viewer, viewerKind)) };
 }
 
 /** Records a consent; it gives its recipients access from its date on (corrections staff, manage:consent). */

@@ -402,6 +402,22 @@ describe('search and lists', () => {
     ).json();
     expect(page).toMatchObject({ total: 1000, totalCapped: true });
     expect(page.items).toHaveLength(10);
+
+    // Paging through the whole search shows each of them once: every page comes from the same order.
+    const seen: string[] = [];
+    for (let number = 1; number <= 6; number++) {
+      const next = (
+        await busy.request({ method: 'GET', url: `/api/people?q=siti%20aminah&pageSize=200&page=${number}` })
+      ).json();
+      seen.push(...next.items.map((item: { id: string }) => item.id));
+    }
+    expect(seen).toHaveLength(1005);
+    expect(new Set(seen).size).toBe(1005);
+
+    // A plain list is not a search: it counts everyone, and every page can be reached.
+    const plain = (await busy.request({ method: 'GET', url: '/api/people?pageSize=200&page=6' })).json();
+    expect(plain).toMatchObject({ total: 1005, totalCapped: false });
+    expect(plain.items).toHaveLength(5);
   });
 
   it('pages and sorts on the server and reports the total', async () => {

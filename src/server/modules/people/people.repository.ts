@@ -86,11 +86,6 @@ export interface ListOptions {
   windowDays: number;
   /** Non-corrections callers also get the consented field groups of each person. */
   withGroups: boolean;
-  /**
-   * The database runs queries side by side (PostgreSQL, not PGlite's single connection): a name search
-   * then sends both of its orderings at once and keeps the first answer.
-   */
-  concurrent?: boolean;
 }
 
 /** A page of the people visible to the caller, filtered, sorted, with the total. */
@@ -182,25 +177,12 @@ export async function listPeople(db: Db, ctx: RequestContext, options: ListOptio
         ),
       ),
     );
-  // A name search counts its matches first, up to a cap: "siti" matches thousands, and counting them all
-  // costs more than the page itself (the list then says "more than 1,000"). The matches are a MATERIALIZED
-  // CTE read lazily up to the cap: planned without the LIMIT, the filter takes the GIN index; with the
-  // LIMIT inside, PostgreSQL chose a sequential scan that computed the similarity of every row (140 ms).
   const byRelevance = sort === 'relevance' && q !== '';
   const paged = (ordered: typeof page) =>
     ordered
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute();
-  // Two ways to put a name search in order, each fast where the other is slow:
-  // - nearest: the word-similarity distance alone, which the GiST index person_search_name_knn (on this very
-  //   expression) walks nearest-first without ranking every match: 1 ms for "siti" or "wulandari" (thousands
-  //   of exact matches) where ranking takes 36–60 ms, but 50–76 ms for a misspelt name with thousands of
-  //   near matches and none exact;
-  // - ranked: every match scored by word similarity (ties by id): 4–15 ms for up to a thousand matches,
-  //   27–43 ms for the misspelt names above.
-  const nearest = () => paged(page.orderBy(sql`${q} <<-> (p.search_name || '')`));
-  const ranked = () => paged(page.orderBy(sql`word_similarity(${q}, p.search_name)`, 'desc').orderBy('p.id'));
   // A name search counts its matches up to a cap: "siti" matches thousands, and counting them all costs more
   // than the page itself (the list then says "more than 1,000"). The matches are a MATERIALIZED CTE read
   // lazily up to the cap: planned without the LIMIT, the filter takes the GIN index; with the LIMIT inside,
@@ -211,61 +193,40 @@ export async function listPeople(db: Db, ctx: RequestContext, options: ListOptio
       .execute(db)
       .then((result) => Number(result.rows[0]?.total ?? 0));
 
-  let items: Awaited<ReturnType<typeof paged>>;
-  let counted: number;
-  if (byRelevance && options.concurrent) {
-    // Side by side, the first ordering to answer is kept (a hedged request: a search costs three
-    // connections for a few tens of milliseconds, and never waits for the slow ordering).
-    [items, counted] = await Promise.all([firstOf(nearest(), ranked()), countMatches()]);
-  } else if (byRelevance) {
-    // One connection (PGlite): choose first. Nearest-first when there are thousands of matches and at
-    // least a page of names that contain the query as typed; ranked otherwise.
-    const needed = query.page * query.pageSize;
-    const exact = () =>
-      sql<{ total: string }>`select count(*) as total from (${base
-        .select(sql`1`.as('one'))
-        .where(sql<boolean>`p.search_name like ${likePattern(q)}`)
-        .limit(needed)}) exact`
-        .execute(db)
-        .then((result) => Number(result.rows[0]?.total ?? 0));
-    counted = await countMatches();
-    items = counted > SEARCH_COUNT_CAP && (await exact()) >= needed ? await nearest() : await ranked();
-  } else {
-    if (sort === 'release_date') {
-      // Outside corrections, a person whose availability is not shared sorts after the others, by id.
-      const key = corrections ? sql`p.release_date` : sql`case when ${availability} then p.release_date end`;
-      page = page.orderBy(sql`${key} ${sql.raw(descending ? 'desc' : 'asc')} nulls last`);
-    } else if (sort === 'created_at') {
-      page = page.orderBy('p.created_at', descending ? 'asc' : 'desc');
-    } else {
-      const key = corrections ? sql`p.full_name` : sql`case when ${identity} then p.full_name end`;
-      page = page.orderBy(sql`${key} ${sql.raw(descending ? 'desc' : 'asc')} nulls last`);
-    }
-    page = page.orderBy('p.id');
-    [items, counted] = await Promise.all([
-      paged(page),
-      q
-        ? countMatches()
-        : base
-            .select(sql<string>`count(*)`.as('total'))
-            .executeTakeFirstOrThrow()
-            .then((row) => Number(row.total)),
+  if (byRelevance) {
+    // Every match scored by word similarity, ties by id: the same order for every page of one search.
+    // (A GiST index walked nearest-first answered "siti" in 1 ms instead of 36–60 ms, but its order of
+    // equally near names changed with the page asked for: people repeated and went missing across pages.)
+    const [items, counted] = await Promise.all([
+      paged(page.orderBy(sql`word_similarity(${q}, p.search_name)`, 'desc').orderBy('p.id')),
+      countMatches(),
     ]);
+    return { items, total: Math.min(counted, SEARCH_COUNT_CAP), totalCapped: counted > SEARCH_COUNT_CAP };
   }
-  return { items, total: Math.min(counted, SEARCH_COUNT_CAP), totalCapped: counted > SEARCH_COUNT_CAP };
-}
 
-/** The first of two promises to fulfil; rejects only when both reject (the other's failure is then dropped). */
-function firstOf<T>(a: Promise<T>, b: Promise<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    let failures = 0;
-    const fail = (error: unknown) => {
-      failures += 1;
-      if (failures === 2) reject(error);
-    };
-    a.then(resolve, fail);
-    b.then(resolve, fail);
-  });
+  if (sort === 'release_date') {
+    // Outside corrections, a person whose availability is not shared sorts after the others, by id.
+    const key = corrections ? sql`p.release_date` : sql`case when ${availability} then p.release_date end`;
+    page = page.orderBy(sql`${key} ${sql.raw(descending ? 'desc' : 'asc')} nulls last`);
+  } else if (sort === 'created_at') {
+    page = page.orderBy('p.created_at', descending ? 'asc' : 'desc');
+  } else {
+    const key = corrections ? sql`p.full_name` : sql`case when ${identity} then p.full_name end`;
+    page = page.orderBy(sql`${key} ${sql.raw(descending ? 'desc' : 'asc')} nulls last`);
+  }
+  page = page.orderBy('p.id');
+  // A name search sorted otherwise still counts up to the cap; a plain list counts everyone.
+  const [items, counted] = await Promise.all([
+    paged(page),
+    q
+      ? countMatches()
+      : base
+          .select(sql<string>`count(*)`.as('total'))
+          .executeTakeFirstOrThrow()
+          .then((row) => Number(row.total)),
+  ]);
+  const capped = q !== '' && counted > SEARCH_COUNT_CAP;
+  return { items, total: capped ? SEARCH_COUNT_CAP : counted, totalCapped: capped };
 }
 
 /** The most matches a name search counts. */

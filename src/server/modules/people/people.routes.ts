@@ -32,13 +32,7 @@ const errors = {
   409: ErrorResponse,
 };
 
-export const peopleRoutes: FastifyPluginAsyncZod<{
-  db: Kysely<Database>;
-  databaseKind: 'embedded' | 'postgresql';
-}> = async (app, { db, databaseKind }) => {
-  // PostgreSQL runs a search's queries side by side; PGlite has one connection (see listPeople).
-  const concurrent = databaseKind === 'postgresql';
-
+export const peopleRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(
     '/api/people',
     {
@@ -49,7 +43,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{
         response: { 200: PersonList, ...errors },
       },
     },
-    async (request) => people.list(db, contextOf(request), request.query, { concurrent }),
+    async (request) => people.list(db, contextOf(request), request.query),
   );
 
   app.get(

@@ -173,19 +173,13 @@ async function sentenceWindow(db: Trx) {
 }
 
 /** The people the caller may see, filtered and paged; the list query itself is audited. */
-export async function list(
-  db: Db,
-  ctx: RequestContext,
-  query: PersonListQuery,
-  options: { concurrent?: boolean } = {},
-) {
+export async function list(db: Db, ctx: RequestContext, query: PersonListQuery) {
   requirePermission(ctx, 'read:person');
   const corrections = isCorrections(ctx);
   const { items, total, totalCapped } = await listPeople(db, ctx, {
     query,
     windowDays: await sentenceWindow(db),
     withGroups: !corrections,
-    concurrent: options.concurrent,
   });
   await audit(db, ctx, {
     action: 'person.listed',

@@ -194,6 +194,16 @@ describe('remissions', () => {
     expect(computed.warnings.map((warning) => warning.id).join(' ')).toContain('20/12/2025');
     expect(expectedReleaseDate(late)).toBe('2025-12-20');
   });
+
+  it('does not move the release past the expiry for a remission decreed after the sentence ended', () => {
+    // 01/01/2024 + 1 year = 01/01/2025; a decree of 01/03/2025 comes after it: she left on 01/01/2025.
+    const after = sentence({
+      years: 1,
+      detentionStartDate: '2024-01-01',
+      remissions: [{ kind: 'RU', days: 30, decreeDate: '2025-03-01' }],
+    });
+    expect(expectedReleaseDate(after)).toBe('2025-01-01');
+  });
 });
 
 describe('calendar edges', () => {

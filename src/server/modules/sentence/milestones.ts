@@ -154,14 +154,16 @@ function computeBase(input: SentenceInput, start: number, rules: SentenceRules):
   // A remission cannot free her before it was granted: at the latest she leaves on the day of the decree
   // (the usual "remisi langsung bebas" of 17 August).
   const lastDecree = counted.reduce((latest, r) => Math.max(latest, toDay(r.decreeDate)), start);
+  // ... and never after the end of the sentence itself (a decree after the expiry frees nobody earlier).
   if (counted.length > 0 && release < lastDecree) {
+    const freed = Math.min(lastDecree, expiry);
     warnings.push(
       text(
-        `Remisi membuat masa pidana habis sebelum SK terakhir: bebas pada tanggal SK ${shown(lastDecree)}.`,
-        `The remissions end the sentence before the last decree: release on the decree date ${shown(lastDecree)}.`,
+        `Remisi membuat masa pidana habis sebelum SK terakhir: bebas pada ${shown(freed)}.`,
+        `The remissions end the sentence before the last decree: release on ${shown(freed)}.`,
       ),
     );
-    release = lastDecree;
+    release = freed;
   }
   return {
     start,

@@ -180,7 +180,12 @@ export async function listAccessLog(
       'a.actor_username',
       'u.full_name as actor_name',
       'o.name as organization_name',
-      'a.details',
+      // A list, duplicate check or export names other people and repeats what the officer typed: her
+      // access log keeps only that she was in it.
+      sql<
+        Record<string, unknown>
+      >`case when a.action in ('person.listed', 'person.similar_checked', 'person.exported')
+        then a.details - 'shown' - 'query' - 'filter' else a.details end`.as('details'),
     ])
     .orderBy('a.at', 'desc')
     .orderBy('a.id', 'desc');
