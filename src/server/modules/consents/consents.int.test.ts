@@ -204,6 +204,25 @@ describe('reading consents', () => {
     }
   });
 
+  it('does not tell one recipient who the other recipients of a consent are', async () => {
+    const person = await createPerson(t.database.db);
+    await give(
+      as.binadik as Session,
+      person.id,
+      consentFor([villageId, otherVillageId], { recipientKinds: ['village', 'partner'], purpose: 'Bersama' }),
+    );
+    const all = (await (as.giatja as Session).request({ method: 'GET', url: consentsOf(person.id) })).json();
+    expect(all.items[0].recipientOrganizations).toHaveLength(2);
+    expect(all.items[0].recipientKinds.sort()).toEqual(['partner', 'village']);
+    const mine = (
+      await (as.kelurahan as Session).request({ method: 'GET', url: consentsOf(person.id) })
+    ).json();
+    expect(
+      mine.items[0].recipientOrganizations.map((organization: { id: string }) => organization.id),
+    ).toEqual([villageId]);
+    expect(mine.items[0].recipientKinds).toEqual(['village']);
+  });
+
   it('shows a partner the consent only once she is proposed and named', async () => {
     const person = await createPerson(t.database.db);
     await give(as.binadik as Session, person.id, consentFor([partnerId]));
