@@ -1,11 +1,46 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { SentenceRules } from '../../../shared/sentence.ts';
 import type { Database } from '../../db/schema.ts';
-import { expectedReleaseDate } from '../sentence/milestones.ts';
+import { expectedReleaseDate, type SentenceInput } from '../sentence/milestones.ts';
+import { type CustodyValues, findCustodiesWithRemissions, setReleaseDates } from './people.repository.ts';
+
+// The release date stored on each person follows the sentence engine. This file has no dependency on the
+// rules module, so the rules service can call it when the rules change (the people service depends on
+// the rules service, not the other way round).
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 const BATCH = 2000;
+
+/** The sentence engine's input from a custody row, its remissions and its SPPN scores. */
+export function sentenceInput(
+  custody: Pick<
+    CustodyValues,
+    | 'sentence_kind'
+    | 'sentence_years'
+    | 'sentence_months'
+    | 'sentence_days'
+    | 'fine_substitute_months'
+    | 'fine_substitute_days'
+    | 'fine_paid'
+    | 'detention_start_date'
+  >,
+  remissions: { kind: string; days: number; decree_date: string }[],
+  scores: { month: string; score: string | number }[] = [],
+): SentenceInput {
+  return {
+    sentenceKind: custody.sentence_kind,
+    years: custody.sentence_years,
+    months: custody.sentence_months,
+    days: custody.sentence_days,
+    fineSubstituteMonths: custody.fine_substitute_months,
+    fineSubstituteDays: custody.fine_substitute_days,
+    finePaid: custody.fine_paid,
+    detentionStartDate: custody.detention_start_date,
+    remissions: remissions.map((r) => ({ kind: r.kind, days: r.days, decreeDate: r.decree_date })),
+    behaviourScores: scores.map((s) => ({ month: s.month, score: Number(s.score) })),
+  };
+}
 
 /**
  * Recomputes the stored release date of everyone with a remission under new sentence rules (which
@@ -16,60 +51,18 @@ export async function recomputeReleaseDates(db: Db, rules: SentenceRules): Promi
   let changed = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = await db
-      .selectFrom('custody as c')
-      .innerJoin('person as p', 'p.id', 'c.person_id')
-      .select([
-        'c.person_id',
-        'c.sentence_kind',
-        'c.sentence_years',
-        'c.sentence_months',
-        'c.sentence_days',
-        'c.fine_substitute_months',
-        'c.fine_substitute_days',
-        'c.fine_paid',
-        'c.detention_start_date',
-        'p.release_date',
-        sql<{ kind: string; days: number; decreeDate: string }[]>`(
-          select json_agg(json_build_object('kind', r.kind, 'days', r.days, 'decreeDate', r.decree_date))
-          from remission r where r.person_id = c.person_id)`.as('remissions'),
-      ])
-      .where('c.person_id', '>', after)
-      .where(({ exists, selectFrom }) =>
-        exists(selectFrom('remission as r').select('r.id').whereRef('r.person_id', '=', 'c.person_id')),
-      )
-      .orderBy('c.person_id')
-      .limit(BATCH)
-      .execute();
-    if (rows.length === 0) return changed;
-    after = rows[rows.length - 1]?.person_id ?? after;
+    const rows = await findCustodiesWithRemissions(db, after, BATCH);
+    const last = rows.at(-1);
+    if (!last) return changed;
+    after = last.person_id;
     const updates = rows
       .map((row) => ({
         id: row.person_id,
-        release: expectedReleaseDate(
-          {
-            sentenceKind: row.sentence_kind,
-            years: row.sentence_years,
-            months: row.sentence_months,
-            days: row.sentence_days,
-            fineSubstituteMonths: row.fine_substitute_months,
-            fineSubstituteDays: row.fine_substitute_days,
-            finePaid: row.fine_paid,
-            detentionStartDate: row.detention_start_date,
-            remissions: row.remissions ?? [],
-            behaviourScores: [],
-          },
-          rules,
-        ),
+        releaseDate: expectedReleaseDate(sentenceInput(row, row.remissions), rules),
         stored: row.release_date,
       }))
-      .filter((update) => update.release !== update.stored);
-    if (updates.length > 0) {
-      await sql`update person set release_date = u.release_date::date
-        from json_to_recordset(${JSON.stringify(updates.map((u) => ({ id: u.id, release_date: u.release })))}::json)
-          as u(id uuid, release_date text)
-        where person.id = u.id`.execute(db);
-      changed += updates.length;
-    }
+      .filter((update) => update.releaseDate !== update.stored);
+    await setReleaseDates(db, updates);
+    changed += updates.length;
   }
 }

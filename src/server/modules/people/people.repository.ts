@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { JourneyStatus, PersonListQuery } from '../../../shared/people.ts';
-import type { Database, Guarantor, WorkConstraints } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import type { RequestContext } from '../../platform/access.ts';
 import { TODAY_SQL } from '../../platform/calendar.ts';
 import { groupGranted, visiblePeople } from './people.access.ts';
@@ -307,8 +307,6 @@ export interface PersonValues {
   ethnicity: string | null;
 }
 
-export type { Guarantor, WorkConstraints };
-
 export async function insertPerson(
   db: Db,
   values: PersonValues & { organization_id: string; created_by: string | null },
@@ -423,6 +421,44 @@ export interface CustodyValues {
   released_on: string | null;
   supervision_end_date: string | null;
   returned_on: string | null;
+}
+
+/** A batch of custody records of people with a remission, after `after` in person id order. */
+export function findCustodiesWithRemissions(db: Db, after: string, limit: number) {
+  return db
+    .selectFrom('custody as c')
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .select([
+      'c.person_id',
+      'c.sentence_kind',
+      'c.sentence_years',
+      'c.sentence_months',
+      'c.sentence_days',
+      'c.fine_substitute_months',
+      'c.fine_substitute_days',
+      'c.fine_paid',
+      'c.detention_start_date',
+      'p.release_date',
+      sql<{ kind: string; days: number; decree_date: string }[]>`(
+        select json_agg(json_build_object('kind', r.kind, 'days', r.days, 'decree_date', r.decree_date))
+        from remission r where r.person_id = c.person_id)`.as('remissions'),
+    ])
+    .where('c.person_id', '>', after)
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('remission as r').select('r.id').whereRef('r.person_id', '=', 'c.person_id')),
+    )
+    .orderBy('c.person_id')
+    .limit(limit)
+    .execute();
+}
+
+/** Sets many people's release dates in one statement. */
+export async function setReleaseDates(db: Db, updates: { id: string; releaseDate: string | null }[]) {
+  if (updates.length === 0) return;
+  await sql`update person set release_date = u.release_date::date
+    from json_to_recordset(${JSON.stringify(updates.map((u) => ({ id: u.id, release_date: u.releaseDate })))}::json)
+      as u(id uuid, release_date text)
+    where person.id = u.id`.execute(db);
 }
 
 export async function insertCustody(db: Db, personId: string, organizationId: string, values: CustodyValues) {

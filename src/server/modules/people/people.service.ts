@@ -17,7 +17,7 @@ import { AppError, type FieldError, forbidden, notFound } from '../../platform/e
 import { recordTimeline } from '../../platform/timeline.ts';
 import { findVillage, nikRegionExists } from '../regions/regions.service.ts';
 import { currentRules } from '../rules/rules.service.ts';
-import { computeMilestones, expectedReleaseDate, type SentenceInput } from '../sentence/milestones.ts';
+import { computeMilestones, expectedReleaseDate } from '../sentence/milestones.ts';
 import {
   isCorrections,
   type PersonAccess,
@@ -26,6 +26,7 @@ import {
   requireEdit,
 } from './people.access.ts';
 import { presentCustody, presentListItem, presentPerson, presentTimelineEvent } from './people.presenter.ts';
+import { sentenceInput } from './people.release.ts';
 import {
   activeLinkExists,
   type CustodyValues,
@@ -359,35 +360,6 @@ export async function update(db: Db, ctx: RequestContext, id: string, body: Upda
 }
 
 // ── Custody and sentence ──
-
-function sentenceInput(
-  custody: Pick<
-    CustodyValues,
-    | 'sentence_kind'
-    | 'sentence_years'
-    | 'sentence_months'
-    | 'sentence_days'
-    | 'fine_substitute_months'
-    | 'fine_substitute_days'
-    | 'fine_paid'
-    | 'detention_start_date'
-  >,
-  remissions: { kind: string; days: number; decree_date: string }[],
-  scores: { month: string; score: string | number }[],
-): SentenceInput {
-  return {
-    sentenceKind: custody.sentence_kind,
-    years: custody.sentence_years,
-    months: custody.sentence_months,
-    days: custody.sentence_days,
-    fineSubstituteMonths: custody.fine_substitute_months,
-    fineSubstituteDays: custody.fine_substitute_days,
-    finePaid: custody.fine_paid,
-    detentionStartDate: custody.detention_start_date,
-    remissions: remissions.map((r) => ({ kind: r.kind, days: r.days, decreeDate: r.decree_date })),
-    behaviourScores: scores.map((s) => ({ month: s.month, score: Number(s.score) })),
-  };
-}
 
 async function custodyView(db: Trx, personId: string): Promise<CustodyView> {
   const [custody, remissions, scores, ruleSet, person] = await Promise.all([
