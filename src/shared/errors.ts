@@ -12,3 +12,12 @@ export const ErrorResponse = z
   })
   .meta({ id: 'ErrorResponse' });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/** The error answers of a route for its OpenAPI schema: `errorResponses(400, 401, 403, 404)`. */
+export function errorResponses<const S extends readonly number[]>(
+  ...statuses: S
+): { [K in S[number]]: typeof ErrorResponse } {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorResponse])) as {
+    [K in S[number]]: typeof ErrorResponse;
+  };
+}

@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { AuditExportQuery, AuditList, AuditListQuery } from '../../../shared/audit.ts';
-import { ErrorResponse } from '../../../shared/errors.ts';
+import { errorResponses } from '../../../shared/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import { contextOf } from '../../platform/access.ts';
 import * as auditLog from './audit.service.ts';
 
 const tags = ['audit'];
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+const errors = errorResponses(400, 401, 403);
 
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(

@@ -7,20 +7,14 @@ import {
   CreateConsentRequest,
   WithdrawConsentRequest,
 } from '../../../shared/consents.ts';
-import { ErrorResponse } from '../../../shared/errors.ts';
+import { errorResponses } from '../../../shared/errors.ts';
 import { PersonIdParams } from '../../../shared/people.ts';
 import type { Database } from '../../db/schema.ts';
 import { contextOf } from '../../platform/access.ts';
 import * as consents from './consents.service.ts';
 
 const tags = ['people'];
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export const consentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(

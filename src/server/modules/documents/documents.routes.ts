@@ -8,7 +8,7 @@ import {
   MAX_DOCUMENT_BYTES,
   PersonDocument,
 } from '../../../shared/documents.ts';
-import { ErrorResponse } from '../../../shared/errors.ts';
+import { ErrorResponse, errorResponses } from '../../../shared/errors.ts';
 import { PersonIdParams } from '../../../shared/people.ts';
 import type { Database } from '../../db/schema.ts';
 import { contextOf } from '../../platform/access.ts';
@@ -18,13 +18,7 @@ import { createDocumentStore } from './documents.storage.ts';
 import { readUpload } from './documents.upload.ts';
 
 const tags = ['people'];
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database>; documentsDir: string }> = async (
   app,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { ErrorResponse } from '../../../shared/errors.ts';
+import { errorResponses } from '../../../shared/errors.ts';
 import {
   CreateNoteRequest,
   Note,
@@ -15,13 +15,7 @@ import { contextOf } from '../../platform/access.ts';
 import * as notes from './notes.service.ts';
 
 const tags = ['people'];
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export const noteRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { ErrorResponse } from '../../../shared/errors.ts';
+import { errorResponses } from '../../../shared/errors.ts';
 import {
   CreatePersonRequest,
   CreateReferralRequest,
@@ -24,13 +24,7 @@ import { contextOf } from '../../platform/access.ts';
 import * as people from './people.service.ts';
 
 const tags = ['people'];
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export const peopleRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { ErrorResponse } from '../../../shared/errors.ts';
+import { errorResponses } from '../../../shared/errors.ts';
 import {
   RetentionRuleSet,
   RULE_KINDS,
@@ -15,12 +15,7 @@ import { contextOf } from '../../platform/access.ts';
 import * as rules from './rules.service.ts';
 
 const tags = ['rules'];
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 409);
 const RESPONSES = { sentence: SentenceRuleSet, retention: RetentionRuleSet } as const;
 
 export const ruleRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {

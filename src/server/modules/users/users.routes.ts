@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { IdParams } from '../../../shared/common.ts';
-import { ErrorResponse } from '../../../shared/errors.ts';
+import { ErrorResponse, errorResponses } from '../../../shared/errors.ts';
 import {
   CreateUserRequest,
   ResetPasswordResponse,
@@ -17,13 +17,7 @@ import type { Sessions } from '../../platform/auth/session.ts';
 import * as users from './users.service.ts';
 
 const tags = ['users'];
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database>; sessions: Sessions }> = async (
   app,

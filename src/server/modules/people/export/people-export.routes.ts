@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { ErrorResponse } from '../../../../shared/errors.ts';
+import { errorResponses } from '../../../../shared/errors.ts';
 import { PersonIdParams, PersonListQuery } from '../../../../shared/people.ts';
 import { AccessLog, AccessLogQuery, EXPORT_MAX_ROWS } from '../../../../shared/peopleData.ts';
 import type { Database } from '../../../db/schema.ts';
@@ -10,7 +10,7 @@ import { today } from '../../../platform/calendar.ts';
 import * as exports from './people-export.service.ts';
 
 const tags = ['people'];
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The list's filters without paging. */

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { ErrorResponse } from '../../../../shared/errors.ts';
+import { errorResponses } from '../../../../shared/errors.ts';
 import {
   IMPORT_MAX_BYTES,
   ImportCheck,
@@ -18,13 +18,7 @@ import { AppError } from '../../../platform/errors.ts';
 import * as imports from './people-import.service.ts';
 
 const tags = ['people'];
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 409, 413);
 
 const MB = Math.round(IMPORT_MAX_BYTES / 1024 / 1024);
 
