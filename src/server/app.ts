@@ -24,6 +24,13 @@ import { peopleRoutes } from './modules/people/people.routes.ts';
 import { retentionRoutes } from './modules/people/retention/retention.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { ruleRoutes } from './modules/rules/rules.routes.ts';
+import { skillRoutes } from './modules/skills/skills.routes.ts';
+import { attendanceRoutes } from './modules/training/attendance/attendance.routes.ts';
+import { cohortRoutes } from './modules/training/cohorts/cohorts.routes.ts';
+import { enrolmentRoutes } from './modules/training/enrolments/enrolments.routes.ts';
+import { personTrainingRoutes } from './modules/training/person/person-training.routes.ts';
+import { programRoutes } from './modules/training/programs/programs.routes.ts';
+import { resultRoutes } from './modules/training/results/results.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { createSessions, registerSessions } from './platform/auth/session.ts';
 import { languageOf, registerErrorHandling, sendNotFound } from './platform/errors.ts';
@@ -166,6 +173,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleImportRoutes, { db });
   await app.register(peopleExportRoutes, { db });
   await app.register(retentionRoutes, { db, documentsDir: config.documentsDir });
+  await app.register(skillRoutes, { db });
+  await app.register(programRoutes, { db });
+  await app.register(personTrainingRoutes, { db });
+  await app.register(cohortRoutes, { db });
+  await app.register(enrolmentRoutes, { db });
+  await app.register(attendanceRoutes, { db });
+  await app.register(resultRoutes, { db });
 
   const webRoot = deps.webRoot ?? path.join(ROOT, 'dist/web');
   const indexHtml = existsSync(path.join(webRoot, 'index.html'))

@@ -29,6 +29,15 @@ export const PERMISSIONS = [
   'export:person:organization',
   'anonymize:person:organization',
   'manage:rules:all',
+  // Skills training. The taxonomy is read by every signed-in user and edited by administrators; programs,
+  // cohorts, the waitlist, attendance and results belong to the prison that runs them (`organization`);
+  // a partner's instructor sees and records only the cohorts she teaches (`own`).
+  'manage:skill:all',
+  'read:training:organization',
+  'manage:training:organization',
+  'read:training:own',
+  'record:attendance:own',
+  'reopen:attendance:organization',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +85,13 @@ const ADMIN_ONLY: readonly Permission[] = [
   'read:audit:organization',
   'read:audit:all',
   'manage:rules:all',
+  'manage:skill:all',
+];
+
+/** The work-training section (Seksi Kegiatan Kerja) runs training; the prison's other staff read it. */
+const TRAINING_MANAGER: readonly Permission[] = [
+  'read:training:organization',
+  'manage:training:organization',
 ];
 
 export const ROLES: Record<RoleCode, RoleDefinition> = {
@@ -94,6 +110,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'import:person:organization',
       'export:person:organization',
       'anonymize:person:organization',
+      ...TRAINING_MANAGER,
+      // The supervisor who may reopen a session's attendance after its 7 days.
+      'reopen:attendance:organization',
     ],
     organizationKinds: ['prison'],
   },
@@ -104,10 +123,11 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'manage:consent:organization',
       'import:person:organization',
       'export:person:organization',
+      'read:training:organization',
     ],
     organizationKinds: ['prison'],
   },
-  prison_giatja: { permissions: CORRECTIONS, organizationKinds: ['prison'] },
+  prison_giatja: { permissions: [...CORRECTIONS, ...TRAINING_MANAGER], organizationKinds: ['prison'] },
   probation_head: {
     permissions: [
       ...CORRECTIONS,
@@ -130,7 +150,11 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     permissions: [...PERSON_READER, 'write:note:organization'],
     organizationKinds: ['village'],
   },
-  partner_staff: { permissions: PERSON_READER, organizationKinds: ['partner'] },
+  // A partner's staff member who teaches a cohort sees that cohort's roster and records its attendance.
+  partner_staff: {
+    permissions: [...PERSON_READER, 'read:training:own', 'record:attendance:own'],
+    organizationKinds: ['partner'],
+  },
   // Program-level figures only (the insight issue): never a person's record.
   viewer: { permissions: EVERYONE, organizationKinds: null },
 };

@@ -147,7 +147,12 @@ export interface PersonSkillTable {
   evidence: Generated<'self_reported' | 'trained' | 'assessed' | 'certified'>;
   skill_id: string | null;
   note: string | null;
+  /** The certificate that raised it to certified, when there is one. */
+  certificate_id: string | null;
+  /** The cohort whose completion or assessment raised it to trained or assessed. */
+  cohort_id: string | null;
   created_at: CreatedAt;
+  updated_at: Timestamp;
 }
 
 export interface CustodyTable {
@@ -297,6 +302,176 @@ export interface PersonImportTable {
   committed_at: Date | null;
 }
 
+export type SkillLevelValue = 'basic' | 'intermediate' | 'competent';
+
+export interface SkillTable {
+  id: Generated<string>;
+  sector: string;
+  code: string;
+  name_id: string;
+  name_en: string;
+  skkni_reference: string | null;
+  description: string | null;
+  level_descriptions: JSONColumnType<Partial<Record<SkillLevelValue, string>>>;
+  aliases: JSONColumnType<string[]>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface TrainingProgramTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  description: string | null;
+  provider_organization_id: string;
+  sessions_count: number;
+  /** numeric: read as a string. */
+  hours_total: ColumnType<string, string | number, string | number>;
+  default_capacity: number;
+  eligibility: JSONColumnType<{ minDaysLeftToServe?: number | null; minBehaviourScore?: number | null }>;
+  certification: Generated<'none' | 'lsp_bnsp' | 'provider'>;
+  certification_body: string | null;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface TrainingProgramSkillTable {
+  program_id: string;
+  skill_id: string;
+  level: SkillLevelValue;
+}
+
+export interface TrainingProgramInstructorTable {
+  id: Generated<string>;
+  program_id: string;
+  user_id: string | null;
+  name: string;
+}
+
+export interface TrainingUnitTable {
+  id: Generated<string>;
+  program_id: string;
+  skill_id: string | null;
+  code: string | null;
+  title: string;
+  position: number;
+}
+
+export interface CohortScheduleSlot {
+  /** 1 = Monday .. 7 = Sunday (ISO). */
+  weekday: number;
+  /** 'HH:MM' */
+  start: string;
+  end: string;
+}
+
+export interface TrainingCohortTable {
+  id: Generated<string>;
+  organization_id: string;
+  program_id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  schedule: JSONColumnType<CohortScheduleSlot[]>;
+  room: string | null;
+  instructor_user_id: string | null;
+  instructor_name: string | null;
+  capacity: number;
+  status: Generated<'planned' | 'enrolling' | 'running' | 'completed' | 'cancelled'>;
+  status_reason: string | null;
+  completed_on: NullableDate;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface TrainingSessionTable {
+  id: Generated<string>;
+  cohort_id: string;
+  organization_id: string;
+  date: string;
+  start_time: string;
+  end_time: string;
+  status: Generated<'scheduled' | 'cancelled'>;
+  cancel_reason: string | null;
+  attendance_recorded_at: Date | null;
+  attendance_recorded_by: string | null;
+  reopened_until: Date | null;
+  reopened_by: string | null;
+  version: Generated<number>;
+}
+
+export interface TrainingEnrolmentTable {
+  id: Generated<string>;
+  organization_id: string;
+  person_id: string;
+  program_id: string;
+  cohort_id: string | null;
+  source: 'self_request' | 'staff_referral';
+  status: Generated<
+    'pending' | 'approved' | 'declined' | 'allocated' | 'withdrawn' | 'completed' | 'deallocated'
+  >;
+  note: string | null;
+  decision_reason: string | null;
+  end_reason: string | null;
+  end_note: string | null;
+  overrides: JSONColumnType<{ check: string; reason: string }[]>;
+  requested_on: string;
+  allocated_at: Date | null;
+  ended_on: NullableDate;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface TrainingAttendanceTable {
+  session_id: string;
+  enrolment_id: string;
+  organization_id: string;
+  present: boolean;
+  absence_reason: 'sick' | 'family_visit' | 'court' | 'refused' | 'other' | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface TrainingAssessmentTable {
+  id: Generated<string>;
+  organization_id: string;
+  enrolment_id: string;
+  unit_id: string;
+  result: 'competent' | 'not_yet_competent';
+  /** numeric: read as a string. */
+  score: ColumnType<string | null, string | number | null, string | number | null>;
+  assessor_name: string;
+  assessed_on: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface CertificateTable {
+  id: Generated<string>;
+  organization_id: string;
+  person_id: string;
+  enrolment_id: string | null;
+  skill_id: string;
+  level: SkillLevelValue;
+  number: string;
+  issuer: string;
+  issued_on: string;
+  valid_until: NullableDate;
+  document_id: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organization: OrganizationTable;
   role: RoleTable;
@@ -317,4 +492,15 @@ export interface Database {
   person_event: PersonEventTable;
   rule_set: RuleSetTable;
   person_import: PersonImportTable;
+  skill: SkillTable;
+  training_program: TrainingProgramTable;
+  training_program_skill: TrainingProgramSkillTable;
+  training_program_instructor: TrainingProgramInstructorTable;
+  training_unit: TrainingUnitTable;
+  training_cohort: TrainingCohortTable;
+  training_session: TrainingSessionTable;
+  training_enrolment: TrainingEnrolmentTable;
+  training_attendance: TrainingAttendanceTable;
+  training_assessment: TrainingAssessmentTable;
+  certificate: CertificateTable;
 }

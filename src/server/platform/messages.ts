@@ -1,4 +1,7 @@
 import type { Language } from '../../shared/common.ts';
+import { ATTENDANCE_FIELD_MESSAGES, ATTENDANCE_MESSAGES } from './messages/attendance.ts';
+import { COHORTS_FIELD_MESSAGES, COHORTS_MESSAGES } from './messages/cohorts.ts';
+import { SKILLS_FIELD_MESSAGES, SKILLS_MESSAGES } from './messages/skills.ts';
 
 /** User-facing messages of the server, by stable code, in Indonesian and English. */
 const MESSAGES = {
@@ -210,6 +213,13 @@ const MESSAGES = {
     id: 'Kode konfirmasi tidak cocok. Ketik kode yang ditampilkan untuk menganonimkan.',
     en: 'The confirmation code does not match. Type the code shown to anonymize.',
   },
+  TRAINING_COHORT_NOT_FOUND: {
+    id: 'Angkatan pelatihan tidak ditemukan.',
+    en: 'Training cohort not found.',
+  },
+  ...SKILLS_MESSAGES,
+  ...COHORTS_MESSAGES,
+  ...ATTENDANCE_MESSAGES,
   INTERNAL: {
     id: 'Terjadi kesalahan pada server. Laporkan kode rujukan {correlationId} kepada administrator.',
     en: 'A server error occurred. Report reference {correlationId} to an administrator.',
@@ -369,6 +379,9 @@ const FIELD_MESSAGES = {
     id: 'Nomor registrasi {registrationNumber} sudah tercatat dengan NIK lain.',
     en: 'Registration number {registrationNumber} is recorded with another NIK.',
   },
+  ...SKILLS_FIELD_MESSAGES,
+  ...COHORTS_FIELD_MESSAGES,
+  ...ATTENDANCE_FIELD_MESSAGES,
   import_mapping_invalid: {
     id: 'Pemetaan kolom tidak valid: setiap isian paling banyak satu kolom, dan Nama Lengkap wajib dipetakan.',
     en: 'Invalid column mapping: each field at most one column, and Full name must be mapped.',

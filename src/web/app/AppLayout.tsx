@@ -9,6 +9,8 @@ import {
   IconKey,
   IconListDetails,
   IconLogout,
+  IconSchool,
+  IconTags,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -75,6 +77,25 @@ export function AppLayout({ me }: { me: Me }) {
           },
         ]
       : []),
+    ...(access.canReadTraining
+      ? [
+          {
+            to: '/pelatihan',
+            label: t('training.nav'),
+            icon: <IconSchool size={20} aria-hidden />,
+            prefix: true,
+          },
+        ]
+      : access.canReadOwnCohorts
+        ? [
+            {
+              to: '/pelatihan/angkatan',
+              label: t('cohorts.ownNav'),
+              icon: <IconSchool size={20} aria-hidden />,
+              prefix: true,
+            },
+          ]
+        : []),
     {
       to: '/organisasi',
       label: t('nav.organizations'),
@@ -103,6 +124,14 @@ export function AppLayout({ me }: { me: Me }) {
       to: '/admin/retensi',
       label: t('peopleData.retention.title'),
       icon: <IconClockCog size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
+  if (access.canManageSkills) {
+    items.push({
+      to: '/admin/keterampilan',
+      label: t('training.skillsNav'),
+      icon: <IconTags size={20} aria-hidden />,
       prefix: true,
     });
   }

@@ -4,6 +4,9 @@ import { AuditLogPage } from '../features/audit/routes/AuditLogPage.tsx';
 import { forgetSession, meQueryKey } from '../features/auth/api/session.ts';
 import { ChangePasswordPage } from '../features/auth/routes/ChangePasswordPage.tsx';
 import { SignInPage } from '../features/auth/routes/SignInPage.tsx';
+import { CohortFormPage } from '../features/cohorts/routes/CohortFormPage.tsx';
+import { CohortListPage } from '../features/cohorts/routes/CohortListPage.tsx';
+import { CohortPage } from '../features/cohorts/routes/CohortPage.tsx';
 import { HomePage } from '../features/home/routes/HomePage.tsx';
 import { OrganizationDetailPage } from '../features/organizations/routes/OrganizationDetailPage.tsx';
 import { OrganizationListPage } from '../features/organizations/routes/OrganizationListPage.tsx';
@@ -14,6 +17,11 @@ import { PersonListPage } from '../features/people/routes/PersonListPage.tsx';
 import { PersonPage } from '../features/people/routes/PersonPage.tsx';
 import { RetentionPage } from '../features/people/routes/RetentionPage.tsx';
 import { RulesPage } from '../features/rules/routes/RulesPage.tsx';
+import { ProgramCatalogPage } from '../features/training/routes/ProgramCatalogPage.tsx';
+import { ProgramFormPage } from '../features/training/routes/ProgramFormPage.tsx';
+import { ProgramPage } from '../features/training/routes/ProgramPage.tsx';
+import { SkillTaxonomyPage } from '../features/training/routes/SkillTaxonomyPage.tsx';
+import { WaitlistPage } from '../features/training/routes/WaitlistPage.tsx';
 import { UserCreatePage } from '../features/users/routes/UserCreatePage.tsx';
 import { UserDetailPage } from '../features/users/routes/UserDetailPage.tsx';
 import { UserListPage } from '../features/users/routes/UserListPage.tsx';
@@ -53,6 +61,35 @@ export const router = createBrowserRouter([
       {
         element: <RequireAccess need="canAnonymizePeople" />,
         children: [{ path: 'admin/retensi', element: <RetentionPage /> }],
+      },
+      {
+        element: <RequireAccess need="canReadTraining" />,
+        children: [
+          { path: 'pelatihan', element: <ProgramCatalogPage /> },
+          { path: 'pelatihan/program/:programId', element: <ProgramPage /> },
+          { path: 'pelatihan/antrean', element: <WaitlistPage /> },
+        ],
+      },
+      {
+        element: <RequireAccess need="canManageTraining" />,
+        children: [
+          { path: 'pelatihan/program/baru', element: <ProgramFormPage /> },
+          { path: 'pelatihan/program/:programId/ubah', element: <ProgramFormPage /> },
+          { path: 'pelatihan/angkatan/baru', element: <CohortFormPage /> },
+          { path: 'pelatihan/angkatan/:cohortId/ubah', element: <CohortFormPage /> },
+        ],
+      },
+      {
+        // Prison staff and a partner's instructors (who see only the cohorts they teach).
+        element: <RequireAccess need="canReadOwnCohorts" />,
+        children: [
+          { path: 'pelatihan/angkatan', element: <CohortListPage /> },
+          { path: 'pelatihan/angkatan/:cohortId', element: <CohortPage /> },
+        ],
+      },
+      {
+        element: <RequireAccess need="canManageSkills" />,
+        children: [{ path: 'admin/keterampilan', element: <SkillTaxonomyPage /> }],
       },
       {
         element: <RequireAccess need="canReadUsers" />,

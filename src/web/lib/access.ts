@@ -17,6 +17,14 @@ export interface Access {
   canExportPeople: boolean;
   canAnonymizePeople: boolean;
   canManageRules: boolean;
+  /** Reads the training of her prison (catalogue, cohorts, waitlist). */
+  canReadTraining: boolean;
+  /** Runs training: programs, cohorts, waitlist, allocation, attendance, results. */
+  canManageTraining: boolean;
+  /** A partner's instructor: sees only the cohorts she teaches. */
+  canReadOwnCohorts: boolean;
+  canReopenAttendance: boolean;
+  canManageSkills: boolean;
 }
 
 export function accessFor(permissions: readonly string[]): Access {
@@ -39,5 +47,10 @@ export function accessFor(permissions: readonly string[]): Access {
     canExportPeople: has('export', 'person'),
     canAnonymizePeople: has('anonymize', 'person'),
     canManageRules: has('manage', 'rules'),
+    canReadTraining: permissions.includes('read:training:organization'),
+    canManageTraining: has('manage', 'training'),
+    canReadOwnCohorts: has('read', 'training'),
+    canReopenAttendance: has('reopen', 'attendance'),
+    canManageSkills: has('manage', 'skill'),
   };
 }

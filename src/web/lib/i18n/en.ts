@@ -1,8 +1,10 @@
+import { cohortsEn } from './cohorts/en.ts';
 import type { Messages } from './id.ts';
 import { peopleEn } from './people/en.ts';
 import { peopleDataEn } from './peopleData/en.ts';
 import { recordsEn } from './records/en.ts';
 import { rulesEn } from './rules/en.ts';
+import { trainingEn } from './training/en.ts';
 
 /** English: must carry every key of the Indonesian reference (the type checks it). */
 export const en: Messages = {
@@ -287,6 +289,8 @@ export const en: Messages = {
   people: peopleEn,
   peopleData: peopleDataEn,
   records: recordsEn,
+  training: trainingEn,
+  cohorts: cohortsEn,
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',
     unexpected: 'Something unexpected went wrong. Please try again.',

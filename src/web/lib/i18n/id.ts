@@ -1,7 +1,9 @@
+import { cohortsId } from './cohorts/id.ts';
 import { peopleId } from './people/id.ts';
 import { peopleDataId } from './peopleData/id.ts';
 import { recordsId } from './records/id.ts';
 import { rulesId } from './rules/id.ts';
+import { trainingId } from './training/id.ts';
 
 /** Bahasa Indonesia: the default language and the reference for every other one. */
 export const id = {
@@ -287,6 +289,8 @@ export const id = {
   people: peopleId,
   peopleData: peopleDataId,
   records: recordsId,
+  training: trainingId,
+  cohorts: cohortsId,
   errors: {
     network: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
     unexpected: 'Terjadi kesalahan yang tidak terduga. Silakan coba lagi.',

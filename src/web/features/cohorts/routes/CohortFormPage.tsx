@@ -1,0 +1,4 @@
+/** Placeholder until the cohort screens land. */
+export function CohortFormPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the training screens land. */
+export function ProgramCatalogPage() {
+  return null;
+}

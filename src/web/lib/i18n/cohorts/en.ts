@@ -1,0 +1,6 @@
+import type { CohortsMessages } from './id.ts';
+
+export const cohortsEn: CohortsMessages = {
+  nav: 'Training cohorts',
+  ownNav: 'My cohorts',
+};

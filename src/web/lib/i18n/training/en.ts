@@ -1,0 +1,6 @@
+import type { TrainingMessages } from './id.ts';
+
+export const trainingEn: TrainingMessages = {
+  nav: 'Training',
+  skillsNav: 'Skills',
+};
