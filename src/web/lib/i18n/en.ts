@@ -1,3 +1,4 @@
+import { attendanceEn } from './attendance/en.ts';
 import { cohortsEn } from './cohorts/en.ts';
 import type { Messages } from './id.ts';
 import { peopleEn } from './people/en.ts';
@@ -291,6 +292,7 @@ export const en: Messages = {
   records: recordsEn,
   training: trainingEn,
   cohorts: cohortsEn,
+  attendance: attendanceEn,
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',
     unexpected: 'Something unexpected went wrong. Please try again.',

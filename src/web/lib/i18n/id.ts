@@ -1,3 +1,4 @@
+import { attendanceId } from './attendance/id.ts';
 import { cohortsId } from './cohorts/id.ts';
 import { peopleId } from './people/id.ts';
 import { peopleDataId } from './peopleData/id.ts';
@@ -291,6 +292,7 @@ export const id = {
   records: recordsId,
   training: trainingId,
   cohorts: cohortsId,
+  attendance: attendanceId,
   errors: {
     network: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
     unexpected: 'Terjadi kesalahan yang tidak terduga. Silakan coba lagi.',

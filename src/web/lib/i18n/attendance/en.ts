@@ -1,0 +1,6 @@
+import type { AttendanceMessages } from './id.ts';
+
+export const attendanceEn: AttendanceMessages = {
+  tab: 'Attendance',
+  resultsTab: 'Results',
+};
