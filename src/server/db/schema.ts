@@ -312,8 +312,8 @@ export interface SkillTable {
   name_en: string;
   skkni_reference: string | null;
   description: string | null;
-  level_descriptions: JSONColumnType<Partial<Record<SkillLevelValue, string>>>;
-  aliases: JSONColumnType<string[]>;
+  level_descriptions: JSONColumnType<Partial<Record<SkillLevelValue, string>>, string | undefined, string>;
+  aliases: JSONColumnType<string[], string | undefined, string>;
   active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -330,7 +330,11 @@ export interface TrainingProgramTable {
   /** numeric: read as a string. */
   hours_total: ColumnType<string, string | number, string | number>;
   default_capacity: number;
-  eligibility: JSONColumnType<{ minDaysLeftToServe?: number | null; minBehaviourScore?: number | null }>;
+  eligibility: JSONColumnType<
+    { minDaysLeftToServe?: number | null; minBehaviourScore?: number | null },
+    string | undefined,
+    string
+  >;
   certification: Generated<'none' | 'lsp_bnsp' | 'provider'>;
   certification_body: string | null;
   active: Generated<boolean>;
@@ -421,7 +425,7 @@ export interface TrainingEnrolmentTable {
   decision_reason: string | null;
   end_reason: string | null;
   end_note: string | null;
-  overrides: JSONColumnType<{ check: string; reason: string }[]>;
+  overrides: JSONColumnType<{ check: string; reason: string }[], string | undefined, string>;
   requested_on: string;
   allocated_at: Date | null;
   ended_on: NullableDate;
