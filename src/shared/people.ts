@@ -99,6 +99,8 @@ export type PersonSkillInput = z.input<typeof PersonSkillInput>;
 
 export const PersonSkill = z.object({
   id: z.uuid(),
+  /** The taxonomy skill it maps onto (by name or alias), null when none; always sent by the server. */
+  skillId: z.uuid().nullable().optional(),
   name: z.string(),
   sector: z.enum(SECTORS).nullable(),
   level: z.enum(SKILL_LEVELS),

@@ -11,6 +11,7 @@ export const DEMO_USERNAMES = [
   'kecamatan',
   'kelurahan.krobokan',
   'mitra',
+  'instruktur',
   'viewer',
 ] as const;
 export const DEMO_PASSWORD = 'sinergi-demo';

@@ -149,3 +149,50 @@ export async function enrol(
     .returning(['id', 'person_id', 'status'])
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * Attendance of one session written straight to the database (for data older than the recording window):
+ * present unless the enrolment is in `absent` (reason sick by default); stamps the session as recorded.
+ */
+export async function markAttendance(
+  db: Kysely<Database>,
+  input: {
+    sessionId: string;
+    enrolmentIds: string[];
+    absent?: Record<string, 'sick' | 'family_visit' | 'court' | 'refused' | 'other'>;
+    organizationId?: string;
+    recordedBy?: string | null;
+  },
+) {
+  const organizationId = input.organizationId ?? LAPAS_ID;
+  if (input.enrolmentIds.length)
+    await db
+      .insertInto('training_attendance')
+      .values(
+        input.enrolmentIds.map((enrolmentId) => {
+          const reason = input.absent?.[enrolmentId] ?? null;
+          return {
+            session_id: input.sessionId,
+            enrolment_id: enrolmentId,
+            organization_id: organizationId,
+            present: reason === null,
+            absence_reason: reason,
+            note: reason === 'other' ? 'Catatan uji' : null,
+            recorded_by: input.recordedBy ?? null,
+          };
+        }),
+      )
+      .onConflict((oc) =>
+        oc.columns(['session_id', 'enrolment_id']).doUpdateSet({
+          present: (eb) => eb.ref('excluded.present'),
+          absence_reason: (eb) => eb.ref('excluded.absence_reason'),
+          note: (eb) => eb.ref('excluded.note'),
+        }),
+      )
+      .execute();
+  await db
+    .updateTable('training_session')
+    .set({ attendance_recorded_at: new Date(), attendance_recorded_by: input.recordedBy ?? null })
+    .where('id', '=', input.sessionId)
+    .execute();
+}

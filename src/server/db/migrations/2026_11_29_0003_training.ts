@@ -366,9 +366,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('certificate_person_idx').on('certificate').column('person_id').execute();
   await sql`alter table person_skill add constraint person_skill_certificate_fk
     foreign key (certificate_id) references certificate (id) on delete set null`.execute(db);
+
+  // A woman's access log also finds the training lists that showed her (waitlist, roster, attendance).
+  await sql`drop index audit_log_shown_idx`.execute(db);
+  await sql`create index audit_log_shown_idx on audit_log using gin ((details -> 'shown') jsonb_path_ops)
+    where action in ('person.listed', 'person.similar_checked', 'person.exported', 'enrolment.listed',
+      'cohort.roster_viewed', 'attendance.viewed', 'attendance.exported')`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index if exists audit_log_shown_idx`.execute(db);
+  await sql`create index audit_log_shown_idx on audit_log using gin ((details -> 'shown') jsonb_path_ops)
+    where action in ('person.listed', 'person.similar_checked', 'person.exported')`.execute(db);
   await sql`alter table person_skill drop constraint if exists person_skill_certificate_fk,
     drop constraint if exists person_skill_skill_fk,
     drop column if exists certificate_id, drop column if exists cohort_id,

@@ -171,7 +171,14 @@ describe('demo people', () => {
       DEMO_PEOPLE.total,
     );
     expect(new Set(events.map((e) => e.kind))).toEqual(
-      new Set(['person.registered', 'custody.changed', 'remission.added']),
+      // The demo training adds completed trainings and certificates (demo-training.int.test.ts).
+      new Set([
+        'person.registered',
+        'custody.changed',
+        'remission.added',
+        'training.completed',
+        'certificate.added',
+      ]),
     );
     const scores = await database.db.selectFrom('behaviour_score').select('score').execute();
     expect(scores.length).toBeGreaterThan(DEMO_PEOPLE.total);

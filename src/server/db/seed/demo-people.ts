@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { OFFENCE_CATEGORIES } from '../../../shared/people.ts';
 import { DEFAULT_SENTENCE_RULES } from '../../../shared/sentence.ts';
 import { searchText } from '../../modules/people/people.repository.ts';
@@ -1074,6 +1074,11 @@ export async function seedDemoPeople(db: Trx, options: { partnerId: string; toda
 
   await db.insertInto('person').values(personValues).execute();
   if (skillValues.length) await db.insertInto('person_skill').values(skillValues).execute();
+  // Self-reported skills map onto the taxonomy by name or alias, as the training migration maps older rows.
+  await sql`update person_skill ps set skill_id = s.id
+    from skill s
+    where ps.skill_id is null and ps.organization_id = ${LAPAS_ID}
+      and (lower(ps.name) = lower(s.name_id) or s.aliases @> to_jsonb(lower(ps.name)))`.execute(db);
   await db.insertInto('custody').values(custodyValues).execute();
   if (remissionValues.length) await db.insertInto('remission').values(remissionValues).execute();
   if (scoreValues.length) await db.insertInto('behaviour_score').values(scoreValues).execute();

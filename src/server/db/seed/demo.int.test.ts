@@ -24,6 +24,7 @@ describe('demo data', () => {
       'kecamatan',
       'kelurahan.krobokan',
       'mitra',
+      'instruktur',
       'viewer',
     ]);
     for (const account of DEMO_ACCOUNTS) {
@@ -59,6 +60,6 @@ describe('demo data', () => {
       .selectFrom('app_user')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(Number(users.n)).toBe(10);
+    expect(Number(users.n)).toBe(DEMO_ACCOUNTS.length);
   });
 });

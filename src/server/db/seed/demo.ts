@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, type DEMO_USERNAMES } from '../../../shared/vocabulary.t
 import { hashPassword } from '../../platform/auth/password.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoPeople } from './demo-people.ts';
+import { DEMO_BLK_ID, seedDemoTraining, seedDemoTrainingPartner } from './demo-training.ts';
 import { BAPAS_ID, getMeta, KECAMATAN_ID, LAPAS_ID, setMeta } from './reference.ts';
 
 export const DEMO_PARTNER_ID = '00000000-0000-4000-8000-0000000000d1';
@@ -80,6 +81,13 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     role: 'partner_staff',
   },
   {
+    username: 'instruktur',
+    fullName: 'Sekar Ayuningtyas',
+    position: 'Instruktur tata rias',
+    organization: { id: DEMO_BLK_ID },
+    role: 'partner_staff',
+  },
+  {
     username: 'viewer',
     fullName: 'Budi Hartono',
     position: 'Pemantau program',
@@ -89,8 +97,9 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
 ];
 
 /**
- * Demo data, seeded once (the first start with demo enabled): a partner organization and one account per
- * role, all with the password `sinergi-demo`, ready to use (no forced change).
+ * Demo data, seeded once (the first start with demo enabled): partner organizations and one account per
+ * role (and a BLK instructor), all with the password `sinergi-demo`, ready to use (no forced change); then
+ * the demo people and their training.
  */
 export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
   if (await getMeta(db, 'demo_seeded_at')) return false;
@@ -115,6 +124,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
+    await seedDemoTrainingPartner(trx);
     for (const [index, account] of DEMO_ACCOUNTS.entries()) {
       const organizationId = 'id' in account.organization ? account.organization.id : krobokan.id;
       const user = await trx
@@ -134,6 +144,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
         await trx.insertInto('user_role').values({ user_id: user.id, role_code: account.role }).execute();
     }
     await seedDemoPeople(trx, { partnerId: DEMO_PARTNER_ID });
+    await seedDemoTraining(trx);
     await setMeta(trx, 'demo_seeded_at', new Date().toISOString());
   });
   return true;

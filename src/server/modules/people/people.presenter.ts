@@ -71,6 +71,7 @@ export function presentPerson(
       skillsGroup,
       skills.map((skill) => ({
         id: skill.id,
+        skillId: skill.skill_id,
         name: skill.name,
         sector: skill.sector as NonNullable<Person['skills']>[number]['sector'],
         level: skill.level,

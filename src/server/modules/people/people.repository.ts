@@ -42,7 +42,7 @@ export function findPerson(db: Db, id: string) {
 export function findSkills(db: Db, personId: string) {
   return db
     .selectFrom('person_skill')
-    .select(['id', 'name', 'sector', 'level', 'evidence', 'note'])
+    .select(['id', 'skill_id', 'name', 'sector', 'level', 'evidence', 'note'])
     .where('person_id', '=', personId)
     .orderBy('created_at')
     .orderBy('name')
@@ -352,6 +352,16 @@ export async function setJourneyDates(
   await db.updateTable('person').set(dates).where('id', '=', id).execute();
 }
 
+/**
+ * The SQL of "the taxonomy skill a self-reported name maps onto": the skill whose Indonesian name equals
+ * the lower-cased name, or that lists it among its aliases (active skills first, then by code).
+ */
+export function taxonomySkillOf(name: RawBuilder<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select s.id from skill s
+    where lower(s.name_id) = lower(btrim(${name})) or s.aliases @> to_jsonb(lower(btrim(${name})))
+    order by s.active desc, s.code limit 1)`;
+}
+
 export async function replaceSkills(
   db: Db,
   personId: string,
@@ -371,10 +381,26 @@ export async function replaceSkills(
     .where('evidence', '=', 'self_reported')
     .execute();
   if (skills.length === 0) return;
-  await db
-    .insertInto('person_skill')
-    .values(skills.map((skill) => ({ ...skill, person_id: personId, organization_id: organizationId })))
-    .execute();
+  // Each name maps onto the taxonomy (by name or alias; the sector follows the skill when none was given).
+  // A self-report of a skill she already holds with stronger evidence adds nothing and is left out, as is
+  // a second report of the same skill in the list.
+  const rows = JSON.stringify(skills.map((skill, position) => ({ ...skill, position })));
+  await sql`insert into person_skill (person_id, organization_id, name, sector, level, note, skill_id)
+    select ${personId}::uuid, ${organizationId}::uuid, m.name, coalesce(m.sector, k.sector), m.level, m.note,
+      m.skill_id
+    from (
+      select distinct on (coalesce(t.skill_id::text, lower(v.name))) v.*, t.skill_id
+      from jsonb_to_recordset(${rows}::jsonb)
+        as v(name text, sector text, level text, note text, position integer)
+      cross join lateral (select ${taxonomySkillOf(sql.ref('v.name'))} as skill_id) t
+      order by coalesce(t.skill_id::text, lower(v.name)), v.position
+    ) m
+    left join skill k on k.id = m.skill_id
+    where not exists (
+      select 1 from person_skill held
+      where held.person_id = ${personId}::uuid and held.evidence <> 'self_reported'
+        and (held.skill_id = m.skill_id or lower(held.name) = lower(m.name)))
+    order by m.position`.execute(db);
 }
 
 // ── Custody ──

@@ -686,6 +686,12 @@ export async function refer(
 const SHARED_EVENT_GROUPS: Record<string, FieldGroup> = {
   'person.released': 'availability_status',
   'person.returned': 'availability_status',
+  // Training events tell her skills: outside corrections only with skills_training consented.
+  'training.allocated': 'skills_training',
+  'training.completed': 'skills_training',
+  'training.assessed': 'skills_training',
+  'training.deallocated': 'skills_training',
+  'certificate.added': 'skills_training',
 };
 
 /**

@@ -151,6 +151,22 @@ export function findAllEvents(db: Db, personId: string) {
 
 // ── The access log: every audit entry whose subject is the person, and every list page that showed her ──
 
+/**
+ * Audit actions of lists that name the people they showed in `details.shown`: person lists, duplicate
+ * checks and exports, and the training lists (waitlist, cohort roster, attendance grid and its export).
+ * Kept in step with the partial index `audit_log_shown_idx` (migration 2026_11_29_0003_training).
+ */
+const LIST_ACTIONS = [
+  'person.listed',
+  'person.similar_checked',
+  'person.exported',
+  'enrolment.listed',
+  'cohort.roster_viewed',
+  'attendance.viewed',
+  'attendance.exported',
+];
+const LIST_ACTIONS_SQL = sql.join(LIST_ACTIONS.map((action) => sql.lit(action)));
+
 function accessLogQuery(db: Db, personId: string) {
   return db.selectFrom('audit_log as a').where(({ or, and, eb }) =>
     or([
@@ -158,7 +174,7 @@ function accessLogQuery(db: Db, personId: string) {
       // List pages, duplicate checks and list exports name the people they showed (this scans those
       // entries: a per-person request is rare).
       and([
-        eb('a.action', 'in', ['person.listed', 'person.similar_checked', 'person.exported']),
+        eb('a.action', 'in', LIST_ACTIONS),
         sql<boolean>`a.details -> 'shown' @> ${JSON.stringify([personId])}::jsonb`,
       ]),
     ]),
@@ -182,9 +198,7 @@ export async function listAccessLog(
       'o.name as organization_name',
       // A list, duplicate check or export names other people and repeats what the officer typed: her
       // access log keeps only that she was in it.
-      sql<
-        Record<string, unknown>
-      >`case when a.action in ('person.listed', 'person.similar_checked', 'person.exported')
+      sql<Record<string, unknown>>`case when a.action in (${LIST_ACTIONS_SQL})
         then a.details - 'shown' - 'query' - 'filter' else a.details end`.as('details'),
     ])
     .orderBy('a.at', 'desc')

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { RequestContext } from '../../../platform/access.ts';
-import type { PersonValues } from '../people.repository.ts';
+import { type PersonValues, taxonomySkillOf } from '../people.repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -203,14 +203,33 @@ export async function skillNamesOf(db: Db, personIds: string[]): Promise<Map<str
   return byPerson;
 }
 
+/**
+ * Inserts self-reported skills, each mapped onto the taxonomy by name or alias (its sector taken from the
+ * skill). A skill the person already holds (under any name or evidence) or listed twice is left out.
+ */
 export async function insertSkills(
   db: Db,
   rows: { person_id: string; organization_id: string; name: string }[],
 ): Promise<void> {
-  const types = { person_id: 'uuid', organization_id: 'uuid', name: 'text' };
+  const types = { person_id: 'uuid', organization_id: 'uuid', name: 'text', position: 'integer' };
   for (const part of chunks(rows, 5000)) {
-    const { names, source } = recordset(part, types);
-    await sql`insert into person_skill (${names}) select ${names} from ${source}`.execute(db);
+    const { source } = recordset(
+      part.map((row, position) => ({ ...row, position })),
+      types,
+    );
+    await sql`insert into person_skill (person_id, organization_id, name, sector, skill_id)
+      select m.person_id, m.organization_id, m.name, k.sector, m.skill_id
+      from (
+        select distinct on (v.person_id, coalesce(t.skill_id::text, lower(v.name)))
+          v.person_id, v.organization_id, v.name, v.position, t.skill_id
+        from ${source}
+        cross join lateral (select ${taxonomySkillOf(sql.ref('v.name'))} as skill_id) t
+        order by v.person_id, coalesce(t.skill_id::text, lower(v.name)), v.position
+      ) m
+      left join skill k on k.id = m.skill_id
+      where m.skill_id is null or not exists (
+        select 1 from person_skill held where held.person_id = m.person_id and held.skill_id = m.skill_id)
+      order by m.position`.execute(db);
   }
 }
 
