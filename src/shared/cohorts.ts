@@ -215,6 +215,8 @@ export const RosterEntry = z
     allocatedAt: z.iso.datetime({ offset: true }).nullable(),
     /** Present / recorded sessions (0..1), null when no attendance was recorded yet. */
     attendanceRate: z.number().nullable(),
+    /** The enrolment's version, sent back when deallocating her. */
+    version: z.number().int(),
   })
   .meta({ id: 'RosterEntry' });
 export type RosterEntry = z.infer<typeof RosterEntry>;

@@ -82,5 +82,6 @@ export function presentRosterEntry(row: RosterRow, instructorOnly: boolean): Ros
     endReason: row.end_reason,
     allocatedAt: row.allocated_at ? row.allocated_at.toISOString() : null,
     attendanceRate: row.recorded > 0 ? row.present / row.recorded : null,
+    version: row.version,
   };
 }

@@ -374,6 +374,7 @@ export function listRoster(db: Db, cohortId: string, allocatedOnly: boolean) {
       'e.status',
       'e.end_reason',
       'e.allocated_at',
+      'e.version',
       sql<number>`(select count(*)::int from training_attendance a where a.enrolment_id = e.id)`.as(
         'recorded',
       ),
