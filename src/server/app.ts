@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connect.ts';
@@ -185,12 +185,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const indexHtml = existsSync(path.join(webRoot, 'index.html'))
     ? readFileSync(path.join(webRoot, 'index.html'))
     : null;
-  if (indexHtml) await app.register(fastifyStatic, { root: webRoot, index: false });
+  const sendIndex = (reply: FastifyReply, html: Buffer) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  if (indexHtml) {
+    await app.register(fastifyStatic, { root: webRoot, index: false });
+    // The root is a directory to the static plugin, which refuses to list it: the app's home page instead.
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply, indexHtml));
+  }
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: every other page address (GET, outside /api, no file extension) gets it.
     const pathname = request.url.split('?')[0] ?? '';
     if (indexHtml && request.method === 'GET' && !pathname.startsWith('/api/') && !path.extname(pathname)) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      return sendIndex(reply, indexHtml);
     }
     return sendNotFound(request, reply);
   });

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, TEST_PASSWORD } from '../../../tests/factories/index.ts';
@@ -200,5 +203,38 @@ describe('health, API description and server errors', () => {
       true,
     );
     await app.close();
+  });
+
+  it('serves the web app at the root and at every client route, files as they are, and JSON 404s under /api', async () => {
+    const webRoot = mkdtempSync(path.join(tmpdir(), 'sinergi-web-'));
+    writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Sinergi</title>');
+    mkdirSync(path.join(webRoot, 'assets'));
+    writeFileSync(path.join(webRoot, 'assets', 'app.js'), 'console.log(1)');
+    const database = await openDatabase({ kind: 'embedded', dataDir: null });
+    await prepareDatabase(database.db, { demo: false });
+    const app = await buildApp({
+      config: loadConfig({ NODE_ENV: 'test' }),
+      database,
+      logger: false,
+      webRoot,
+    });
+    try {
+      for (const url of ['/', '/pelatihan/angkatan', '/warga?q=siti']) {
+        const page = await app.inject({ method: 'GET', url });
+        expect(page.statusCode, url).toBe(200);
+        expect(page.headers['content-type']).toContain('text/html');
+        expect(page.body).toContain('<title>Sinergi</title>');
+      }
+      const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.body).toBe('console.log(1)');
+      const api = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().error.code).toBe('NOT_FOUND');
+    } finally {
+      await app.close();
+      await database.close();
+      rmSync(webRoot, { recursive: true, force: true });
+    }
   });
 });
