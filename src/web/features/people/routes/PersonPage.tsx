@@ -13,6 +13,7 @@ import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useSession } from '../../auth/api/session.ts';
+import { PersonTrainingTab } from '../../training/components/PersonTrainingTab.tsx';
 import { usePerson } from '../api/people.ts';
 import { ConsentTab } from '../components/ConsentTab.tsx';
 import { CustodyTab } from '../components/CustodyTab.tsx';
@@ -26,7 +27,7 @@ import { ReferralButton } from '../components/ReferralButton.tsx';
 import { RelativeDays } from '../components/RelativeDays.tsx';
 import { TimelineTab } from '../components/TimelineTab.tsx';
 
-const TABS = ['profil', 'pidana', 'catatan', 'dokumen', 'persetujuan', 'riwayat'] as const;
+const TABS = ['profil', 'pelatihan', 'pidana', 'catatan', 'dokumen', 'persetujuan', 'riwayat'] as const;
 type Tab = (typeof TABS)[number];
 
 export function PersonPage() {
@@ -120,6 +121,9 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
         </Tabs.List>
         <Tabs.Panel value="profil" pt="md">
           <ProfileTab person={person} />
+        </Tabs.Panel>
+        <Tabs.Panel value="pelatihan" pt="md">
+          <PersonTrainingTab person={person} />
         </Tabs.Panel>
         {showCustody && (
           <Tabs.Panel value="pidana" pt="md">

@@ -220,6 +220,7 @@ export const peopleEn: typeof peopleId = {
     tabsLabel: 'Parts of the record',
     tabs: {
       profil: 'Profile',
+      pelatihan: 'Training',
       pidana: 'Sentence & stages',
       catatan: 'Notes',
       dokumen: 'Documents',

@@ -218,6 +218,7 @@ export const peopleId = {
     tabsLabel: 'Bagian data',
     tabs: {
       profil: 'Profil',
+      pelatihan: 'Pelatihan',
       pidana: 'Pidana & tahapan',
       catatan: 'Catatan',
       dokumen: 'Dokumen',
