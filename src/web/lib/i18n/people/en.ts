@@ -367,6 +367,12 @@ export const peopleEn: typeof peopleId = {
       document_deleted: 'Document deleted',
       consent_given: 'Consent recorded',
       consent_withdrawn: 'Consent withdrawn',
+      training_requested: 'Requested a training program',
+      training_allocated: 'Allocated to a training cohort',
+      training_deallocated: 'Left a training cohort',
+      training_completed: 'Completed a training',
+      training_assessed: 'Assessed competent',
+      certificate_added: 'Certificate recorded',
     },
   },
   referral: {

@@ -363,6 +363,12 @@ export const peopleId = {
       document_deleted: 'Dokumen dihapus',
       consent_given: 'Persetujuan dicatat',
       consent_withdrawn: 'Persetujuan ditarik',
+      training_requested: 'Diajukan ke program pelatihan',
+      training_allocated: 'Ditempatkan di angkatan pelatihan',
+      training_deallocated: 'Dikeluarkan dari angkatan pelatihan',
+      training_completed: 'Menyelesaikan pelatihan',
+      training_assessed: 'Dinilai kompeten',
+      certificate_added: 'Sertifikat dicatat',
     },
   },
   referral: {
