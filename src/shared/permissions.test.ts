@@ -31,7 +31,24 @@ describe('permissions', () => {
     expect(permissionsForRoles(['partner_staff', 'no_such_role', 'viewer'])).toEqual([
       'read:organization:all',
       'read:person:organization',
+      'read:training:own',
+      'record:attendance:own',
     ]);
+  });
+
+  it('lets the work-training section run training, only the prison head reopen attendance, an instructor only her own cohorts', () => {
+    const giatja = permissionsForRoles(['prison_giatja']);
+    expect(scopeFor(giatja, 'manage', 'training')).toBe('organization');
+    expect(scopeFor(giatja, 'reopen', 'attendance')).toBeNull();
+    expect(scopeFor(permissionsForRoles(['prison_head']), 'reopen', 'attendance')).toBe('organization');
+    expect(scopeFor(permissionsForRoles(['prison_binadik']), 'read', 'training')).toBe('organization');
+    expect(scopeFor(permissionsForRoles(['prison_binadik']), 'manage', 'training')).toBeNull();
+    const instructor = permissionsForRoles(['partner_staff']);
+    expect(scopeFor(instructor, 'read', 'training')).toBe('own');
+    expect(scopeFor(instructor, 'manage', 'training')).toBeNull();
+    for (const role of ['probation_officer', 'village_staff', 'district_staff', 'viewer', 'system_admin'])
+      expect(scopeFor(permissionsForRoles([role]), 'read', 'training'), role).toBeNull();
+    expect(scopeFor(permissionsForRoles(['system_admin']), 'manage', 'skill')).toBe('all');
   });
 
   it('returns the widest scope held for an action on an entity', () => {
