@@ -90,11 +90,13 @@ export const AUDIT_ACTIONS = [
   'enrolment.allocated',
   'enrolment.deallocated',
   'enrolment.listed',
+  'enrolment.suitability_checked',
   'attendance.viewed',
   'attendance.recorded',
   'attendance.reopened',
   'attendance.exported',
   'assessment.recorded',
+  'results.viewed',
   'certificate.added',
   'person.training_viewed',
 ] as const;

@@ -124,12 +124,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     add column certificate_id uuid,
     add column cohort_id uuid,
     add column updated_at timestamptz not null default now()`.execute(db);
-  // Existing self-reported skills map onto the taxonomy by name (exact name or alias, case-insensitive).
-  await sql`update person_skill ps set skill_id = s.id
-    from skill s
-    where ps.skill_id is null
-      and (lower(ps.name) = lower(s.name_id) or s.aliases @> to_jsonb(lower(ps.name)))`.execute(db);
+  // Existing self-reported skills map onto the taxonomy by name (exact name or alias, case-insensitive);
+  // where two of a person's names mean one skill ('memasak kue', 'membuat roti'), the first strongest maps
+  // and the other stays a free-text skill: one row per person and taxonomy skill carries its evidence.
+  await sql`update person_skill ps set skill_id = m.skill_id
+    from (
+      select distinct on (candidate.person_id, s.id) candidate.id, s.id as skill_id
+      from person_skill candidate
+      join skill s on lower(candidate.name) = lower(s.name_id) or s.aliases @> to_jsonb(lower(candidate.name))
+      where candidate.skill_id is null
+        and not exists (select 1 from person_skill held where held.person_id = candidate.person_id and held.skill_id = s.id)
+      order by candidate.person_id, s.id,
+        array_position(array['certified', 'assessed', 'trained', 'self_reported'], candidate.evidence),
+        array_position(array['competent', 'intermediate', 'basic'], candidate.level), candidate.created_at
+    ) m
+    where ps.id = m.id`.execute(db);
   await db.schema.createIndex('person_skill_skill_idx').on('person_skill').columns(['skill_id']).execute();
+  await sql`create unique index person_skill_person_skill_key on person_skill (person_id, skill_id)
+    where skill_id is not null`.execute(db);
 
   await db.schema
     .createTable('training_program')
@@ -225,6 +237,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['organization_id', 'start_date'])
     .execute();
   await db.schema
+    .createIndex('training_cohort_program_idx')
+    .on('training_cohort')
+    .columns(['program_id', 'status'])
+    .execute();
+  await db.schema
     .createIndex('training_cohort_instructor_idx')
     .on('training_cohort')
     .column('instructor_user_id')
@@ -298,6 +315,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['program_id', 'status'])
     .execute();
   await db.schema
+    .createIndex('training_enrolment_org_requested_idx')
+    .on('training_enrolment')
+    .columns(['organization_id', 'requested_on'])
+    .execute();
+  await db.schema
     .createIndex('training_enrolment_person_idx')
     .on('training_enrolment')
     .column('person_id')
@@ -342,6 +364,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('training_assessment_unit_key', ['enrolment_id', 'unit_id'])
     .execute();
+  await db.schema
+    .createIndex('training_assessment_unit_idx')
+    .on('training_assessment')
+    .column('unit_id')
+    .execute();
 
   await db.schema
     .createTable('certificate')
@@ -371,7 +398,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`drop index audit_log_shown_idx`.execute(db);
   await sql`create index audit_log_shown_idx on audit_log using gin ((details -> 'shown') jsonb_path_ops)
     where action in ('person.listed', 'person.similar_checked', 'person.exported', 'enrolment.listed',
-      'cohort.roster_viewed', 'attendance.viewed', 'attendance.exported')`.execute(db);
+      'enrolment.suitability_checked', 'cohort.roster_viewed', 'attendance.viewed', 'attendance.exported',
+      'results.viewed')`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

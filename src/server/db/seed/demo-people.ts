@@ -1075,10 +1075,18 @@ export async function seedDemoPeople(db: Trx, options: { partnerId: string; toda
   await db.insertInto('person').values(personValues).execute();
   if (skillValues.length) await db.insertInto('person_skill').values(skillValues).execute();
   // Self-reported skills map onto the taxonomy by name or alias, as the training migration maps older rows.
-  await sql`update person_skill ps set skill_id = s.id
-    from skill s
-    where ps.skill_id is null and ps.organization_id = ${LAPAS_ID}
-      and (lower(ps.name) = lower(s.name_id) or s.aliases @> to_jsonb(lower(ps.name)))`.execute(db);
+  await sql`update person_skill ps set skill_id = m.skill_id
+    from (
+      select distinct on (candidate.person_id, s.id) candidate.id, s.id as skill_id
+      from person_skill candidate
+      join skill s on lower(candidate.name) = lower(s.name_id) or s.aliases @> to_jsonb(lower(candidate.name))
+      where candidate.skill_id is null and candidate.organization_id = ${LAPAS_ID}
+        and not exists (select 1 from person_skill held where held.person_id = candidate.person_id and held.skill_id = s.id)
+      order by candidate.person_id, s.id,
+        array_position(array['certified', 'assessed', 'trained', 'self_reported'], candidate.evidence),
+        array_position(array['competent', 'intermediate', 'basic'], candidate.level), candidate.created_at
+    ) m
+    where ps.id = m.id`.execute(db);
   await db.insertInto('custody').values(custodyValues).execute();
   if (remissionValues.length) await db.insertInto('remission').values(remissionValues).execute();
   if (scoreValues.length) await db.insertInto('behaviour_score').values(scoreValues).execute();

@@ -284,6 +284,8 @@ export const en: Messages = {
     enrolment_allocated: 'Participant allocated to a cohort',
     enrolment_deallocated: 'Participant removed from a cohort',
     enrolment_listed: 'Training waitlist opened',
+    enrolment_suitability_checked: 'Participant suitability checked',
+    results_viewed: 'Cohort results opened',
     attendance_viewed: 'Cohort attendance opened',
     attendance_recorded: 'Session attendance recorded',
     attendance_reopened: 'Session attendance reopened',

@@ -284,6 +284,8 @@ export const id = {
     enrolment_allocated: 'Peserta dialokasikan ke angkatan',
     enrolment_deallocated: 'Peserta dikeluarkan dari angkatan',
     enrolment_listed: 'Antrean pelatihan dibuka',
+    enrolment_suitability_checked: 'Kesesuaian peserta diperiksa',
+    results_viewed: 'Hasil uji angkatan dibuka',
     attendance_viewed: 'Absensi angkatan dibuka',
     attendance_recorded: 'Absensi sesi dicatat',
     attendance_reopened: 'Absensi sesi dibuka kembali',

@@ -161,6 +161,8 @@ const LIST_ACTIONS = [
   'person.similar_checked',
   'person.exported',
   'enrolment.listed',
+  'enrolment.suitability_checked',
+  'results.viewed',
   'cohort.roster_viewed',
   'attendance.viewed',
   'attendance.exported',

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createUser, TEST_PASSWORD } from '../../../../../tests/factories/index.ts';
 import { createPerson, giveConsent } from '../../../../../tests/factories/people.ts';
+import { createCohort, createProgram, enrol } from '../../../../../tests/factories/training.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../../../tests/support/app.ts';
 import { shortPersonId } from '../../../../shared/peopleData.ts';
 import type { RoleCode } from '../../../../shared/permissions.ts';
@@ -314,6 +315,77 @@ const documentsOf = (personId: string) =>
     .execute();
 
 describe('retention of notes, documents and import runs', () => {
+  it('clears the free texts of her training and her certificate numbers, and keeps her attendance and results', async () => {
+    const person = await released(12);
+    const db = t.database.db;
+    const program = await createProgram(db);
+    const cohort = await createCohort(db, program.id, { sessionDates: ['2013-03-04'], status: 'completed' });
+    const enrolment = await enrol(db, { personId: person.id, programId: program.id, cohortId: cohort.id });
+    await db
+      .updateTable('training_enrolment')
+      .set({
+        note: 'Minta pelatihan karena anaknya sakit',
+        end_note: 'Keluar karena masalah disiplin di blok',
+        overrides: JSON.stringify([{ check: 'behaviour', reason: 'Nilai rendah karena perkelahian' }]),
+      })
+      .where('id', '=', enrolment.id)
+      .execute();
+    const session = cohort.sessions[0];
+    if (!session) throw new Error('the cohort has a session');
+    await db
+      .insertInto('training_attendance')
+      .values({
+        session_id: session.id,
+        enrolment_id: enrolment.id,
+        organization_id: LAPAS_ID,
+        present: false,
+        absence_reason: 'other',
+        note: 'Dipanggil ke poliklinik jiwa',
+      })
+      .execute();
+    const skill = program.skills[0];
+    if (!skill) throw new Error('the program has a skill');
+    await db
+      .insertInto('certificate')
+      .values({
+        organization_id: LAPAS_ID,
+        person_id: person.id,
+        skill_id: skill.id,
+        level: 'competent',
+        number: 'LSP-RET/2013/000777',
+        issuer: 'LSP Uji Retensi',
+        issued_on: '2013-04-01',
+      })
+      .execute();
+
+    expect((await anonymize(head, person.id)).statusCode).toBe(200);
+
+    const kept = await db
+      .selectFrom('training_enrolment')
+      .select(['note', 'end_note', 'overrides', 'status'])
+      .where('id', '=', enrolment.id)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({
+      note: null,
+      end_note: null,
+      overrides: [{ check: 'behaviour' }],
+      status: 'allocated',
+    });
+    const mark = await db
+      .selectFrom('training_attendance')
+      .select(['present', 'absence_reason', 'note'])
+      .where('enrolment_id', '=', enrolment.id)
+      .executeTakeFirstOrThrow();
+    expect(mark).toEqual({ present: false, absence_reason: 'other', note: null });
+    const certificate = await db
+      .selectFrom('certificate')
+      .select(['number', 'issuer', 'level'])
+      .where('person_id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    expect(certificate.number).not.toContain('000777');
+    expect(certificate).toMatchObject({ issuer: 'LSP Uji Retensi', level: 'competent' });
+  });
+
   it('erases the notes and deletes the documents past their period, keeps newer ones and other prisons’', async () => {
     const prison = await newPrison();
     const old = await released(11, 0, prison.id);

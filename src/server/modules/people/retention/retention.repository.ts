@@ -74,7 +74,7 @@ export function findRetentionDates(db: Db, personId: string) {
 /**
  * Removes what identifies her and keeps what counts: name → 'Anonim-<short id>', birth date → 1 July of
  * the birth year; NIK, aliases, phone, addresses, guarantor, birth place, religion, ethnicity,
- * registration number and free texts cleared. Domicile village, education, sentence lengths, dates,
+ * registration number and free texts (training notes and reasons, certificate numbers included) cleared. Domicile village, education, sentence lengths, dates,
  * skills and status stay for the statistics.
  */
 export async function anonymizePerson(db: Db, personId: string, name: string) {
@@ -111,6 +111,33 @@ export async function anonymizePerson(db: Db, personId: string, name: string) {
     .execute();
   await db.updateTable('remission').set({ decree_number: null }).where('person_id', '=', personId).execute();
   await db.updateTable('behaviour_score').set({ note: null }).where('person_id', '=', personId).execute();
+  // Training keeps what counts (programs, dates, attendance, results, skills) and loses its free texts:
+  // request notes, decision and leaving reasons (health, discipline), override reasons, absence notes,
+  // and the certificate number, which identifies her at the issuer.
+  await db
+    .updateTable('training_enrolment')
+    .set({
+      note: null,
+      decision_reason: null,
+      end_note: null,
+      overrides: sql<string>`(select coalesce(jsonb_agg(o - 'reason'), '[]'::jsonb) from jsonb_array_elements(overrides) o)`,
+      updated_at: sql<Date>`now()`,
+      version: sql<number>`version + 1`,
+    })
+    .where('person_id', '=', personId)
+    .execute();
+  await db
+    .updateTable('training_attendance')
+    .set({ note: null })
+    .where('enrolment_id', 'in', (eb) =>
+      eb.selectFrom('training_enrolment').select('id').where('person_id', '=', personId),
+    )
+    .execute();
+  await db
+    .updateTable('certificate')
+    .set({ number: sql<string>`'[dihapus] ' || id::text`, document_id: null })
+    .where('person_id', '=', personId)
+    .execute();
   await db.updateTable('person_link').set({ note: null }).where('person_id', '=', personId).execute();
   await db
     .updateTable('consent')
