@@ -7,7 +7,7 @@ import { LAPAS_ID } from '../src/server/db/seed/reference.ts';
 import { prepareDatabase } from '../src/server/db/setup.ts';
 import { addDays } from '../src/server/modules/training/attendance/attendance.presenter.ts';
 import { today } from '../src/server/platform/calendar.ts';
-import type { AttendanceGrid } from '../src/shared/attendance.ts';
+import type { AttendanceGrid, SessionAttendance } from '../src/shared/attendance.ts';
 import { createUser, TEST_PASSWORD } from '../tests/factories/index.ts';
 import { createPerson } from '../tests/factories/people.ts';
 import { createCohort, createProgram, enrol, markAttendance } from '../tests/factories/training.ts';
@@ -88,6 +88,12 @@ async function seed(target: Target) {
         (await enrol(db, { personId: person.id, programId: program.id, cohortId: cohort.id })).id,
       );
     }
+    // Allocated before the first session: a session's marks cover only those allocated by its date.
+    await db
+      .updateTable('training_enrolment')
+      .set({ allocated_at: new Date(`${addDays(dates[0] as string, -7)}T03:00:00Z`) })
+      .where('id', 'in', enrolments)
+      .execute();
     // About one absence in twelve, spread over people and reasons (deterministic).
     for (const [j, session] of cohort.sessions.slice(0, -1).entries()) {
       const absent: Record<string, (typeof REASONS)[number]> = {};
@@ -151,6 +157,8 @@ async function measureDatabase(target: Target, location: string) {
     // The warm-up re-records the session of two days ago (still inside its 7 days).
     const putUrl = (sessionId: string) =>
       `${baseUrl}/api/training/cohorts/${seeded.cohortId}/sessions/${sessionId}/attendance`;
+    // Each recording sends the session's version it read (the answer of the previous one); seeded at 1.
+    const versions = new Map<string, number>();
     const record = async (sessionId: string, n: number) => {
       const exceptions = seeded.enrolments
         .filter((_, i) => (i + n) % 10 === 0)
@@ -159,13 +167,15 @@ async function measureDatabase(target: Target, location: string) {
       const response = await fetch(putUrl(sessionId), {
         method: 'PUT',
         headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ exceptions }),
+        body: JSON.stringify({ exceptions, version: versions.get(sessionId) ?? 1 }),
       });
       const text = await response.text();
       const ms = performance.now() - sent;
       if (response.status !== 200)
         throw new Error(`PUT attendance: ${response.status} ${text.slice(0, 300)}`);
-      const marks = (JSON.parse(text) as { marks: unknown[] }).marks.length;
+      const answer = JSON.parse(text) as SessionAttendance;
+      versions.set(sessionId, answer.session.version);
+      const marks = answer.marks.length;
       if (marks !== PEOPLE) throw new Error(`PUT attendance recorded ${marks} marks, expected ${PEOPLE}`);
       return ms;
     };

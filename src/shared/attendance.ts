@@ -62,12 +62,19 @@ export type AttendanceSession = z.infer<typeof AttendanceSession>;
 
 /** One person as a row of the grid. */
 export const AttendancePerson = z.object({
+  /** The row's key (a person has one enrolment per cohort). */
   enrolmentId: z.uuid(),
-  personId: z.uuid(),
+  /** Null for a cohort's instructor from outside the prison: she sees names, not the prison's records. */
+  personId: z.uuid().nullable(),
   fullName: z.string(),
   /** Null for a cohort's instructor from outside the prison. */
   registrationNumber: z.string().nullable(),
   status: z.enum(ROSTER_STATUSES),
+  /**
+   * The day she joined a cohort already running: only sessions on or after it are hers (earlier ones stay
+   * unmarked for her). Null: she counts from the cohort's start (allocated before it ran).
+   */
+  joinedOn: z.iso.date().nullable(),
   /** Present marks / recorded marks, 0–1; null before anything is recorded for her. */
   attendanceRate: z.number().nullable(),
   present: z.number().int(),
@@ -111,7 +118,8 @@ export type AttendanceGrid = z.infer<typeof AttendanceGrid>;
 
 /**
  * PUT /api/training/cohorts/:cohortId/sessions/:sessionId/attendance: the whole session in one request.
- * Everyone allocated is present except the exceptions. Recording again replaces the session's marks.
+ * Everyone allocated on or before the session's date is present except the exceptions (those allocated
+ * later stay unmarked, and naming one is refused). Recording again replaces the session's marks.
  */
 export const RecordAttendanceRequest = z.strictObject({
   exceptions: z
@@ -124,8 +132,8 @@ export const RecordAttendanceRequest = z.strictObject({
       }),
     )
     .max(500),
-  /** The session's version read; a stale one is refused with 409 ATTENDANCE_CHANGED. */
-  version: z.number().int().min(1).optional(),
+  /** The session's version read (from the grid); a stale one is refused with 409 ATTENDANCE_CHANGED. */
+  version: z.number().int().min(1),
 });
 export type RecordAttendanceRequest = z.input<typeof RecordAttendanceRequest>;
 
@@ -136,7 +144,8 @@ export const SessionAttendance = z
     marks: z.array(
       z.object({
         enrolmentId: z.uuid(),
-        personId: z.uuid(),
+        /** Null for a cohort's instructor from outside the prison. */
+        personId: z.uuid().nullable(),
         fullName: z.string(),
         present: z.boolean(),
         reason: z.enum(ABSENCE_REASONS).nullable(),

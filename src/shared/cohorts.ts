@@ -205,7 +205,8 @@ export type CancelSessionRequest = z.input<typeof CancelSessionRequest>;
 export const RosterEntry = z
   .object({
     enrolmentId: z.uuid(),
-    personId: z.uuid(),
+    /** Null for a partner's instructor (she sees names only, not whose record it is). */
+    personId: z.uuid().nullable(),
     fullName: z.string(),
     /** Null for a partner's instructor (she sees names only). */
     registrationNumber: z.string().nullable(),

@@ -7,7 +7,8 @@ import { PageQuery, pageOf } from './common.ts';
 
 /**
  * pending → approved / declined; pending|approved → allocated (to a cohort) → completed / deallocated;
- * pending|approved → withdrawn (by her).
+ * pending|approved → withdrawn (by her). When a cohort is cancelled, its allocations end as deallocated
+ * (cohort_cancelled) and each woman gets a fresh approved entry on the program's waitlist.
  */
 export const ENROLMENT_STATUSES = [
   'pending',
@@ -26,7 +27,11 @@ export type EnrolmentSource = (typeof ENROLMENT_SOURCES)[number];
 /** Why an allocation ended when staff end it (`completed` is set when the cohort completes). */
 export const DEALLOCATION_REASONS = ['withdrawn', 'released', 'transferred', 'health', 'discipline'] as const;
 export type DeallocationReason = (typeof DEALLOCATION_REASONS)[number];
-export const END_REASONS = ['completed', ...DEALLOCATION_REASONS] as const;
+/**
+ * Why an enrolment ended: `completed` when the cohort completes, a deallocation reason, or
+ * `cohort_cancelled` when its cohort was cancelled (she then has a fresh approved entry on the waitlist).
+ */
+export const END_REASONS = ['completed', ...DEALLOCATION_REASONS, 'cohort_cancelled'] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
 /** Suitability checks shown before allocating. */
@@ -97,7 +102,10 @@ export const Enrolment = z
     note: z.string().nullable(),
     /** Why it was declined (or the note given with an approval). */
     decisionReason: z.string().nullable(),
-    /** Why it ended: completed, or a deallocation reason; `withdrawn` also when she withdrew her request. */
+    /**
+     * Why it ended: completed, a deallocation reason, or cohort_cancelled; `withdrawn` also when she
+     * withdrew her request.
+     */
     endReason: z.enum(END_REASONS).nullable(),
     /** The note of a deallocation, or her reason for withdrawing. */
     endNote: z.string().nullable(),

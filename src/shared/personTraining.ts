@@ -1,31 +1,16 @@
 import { z } from 'zod';
+import { END_REASONS, ENROLMENT_STATUSES, type EndReason, type EnrolmentStatus } from './enrolments.ts';
 import { SECTORS, SKILL_EVIDENCE, SKILL_LEVELS } from './people.ts';
 
 // The training tab of a person's record: the skills she holds with the evidence behind each, and her
 // training history (requests, allocations, completions). Outside corrections, only under a consent giving
 // the field group `skills_training`, and then only evidenced skills and completed trainings.
 
-/** The life of a training request: waitlist (pending, approved), then allocated to a cohort, then ended. */
-export const TRAINING_ENROLMENT_STATUSES = [
-  'pending',
-  'approved',
-  'declined',
-  'allocated',
-  'withdrawn',
-  'completed',
-  'deallocated',
-] as const;
-export type TrainingEnrolmentStatus = (typeof TRAINING_ENROLMENT_STATUSES)[number];
-/** Why an allocation ended. */
-export const TRAINING_END_REASONS = [
-  'completed',
-  'withdrawn',
-  'released',
-  'transferred',
-  'health',
-  'discipline',
-] as const;
-export type TrainingEndReason = (typeof TRAINING_END_REASONS)[number];
+/** The life of a training request and why an allocation ended: the enrolments' own vocabularies. */
+export const TRAINING_ENROLMENT_STATUSES = ENROLMENT_STATUSES;
+export type TrainingEnrolmentStatus = EnrolmentStatus;
+export const TRAINING_END_REASONS = END_REASONS;
+export type TrainingEndReason = EndReason;
 
 export const PersonTrainingCertificate = z.object({
   id: z.uuid(),

@@ -428,6 +428,7 @@ export interface TrainingEnrolmentTable {
   overrides: JSONColumnType<{ check: string; reason: string }[], string | undefined, string>;
   requested_on: string;
   allocated_at: Date | null;
+  joined_on: NullableDate;
   ended_on: NullableDate;
   created_by: string | null;
   created_at: CreatedAt;

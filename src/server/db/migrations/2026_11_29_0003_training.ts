@@ -295,6 +295,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('overrides', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('requested_on', 'date', (c) => c.notNull())
     .addColumn('allocated_at', 'timestamptz')
+    // The first day she takes part: null means from the cohort's start (allocated before it ran, or entered
+    // afterwards); set to the allocation day when she joins a cohort already running. Sessions before it are
+    // not hers: they stay unmarked for her.
+    .addColumn('joined_on', 'date')
     .addColumn('ended_on', 'date')
     .addColumn('created_by', 'uuid', (c) => c.references('app_user.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

@@ -43,6 +43,10 @@ export const ATTENDANCE_FIELD_MESSAGES = {
     id: 'Peserta ini tidak terdaftar (dialokasikan) di angkatan ini.',
     en: 'This participant is not allocated to this cohort.',
   },
+  attendance_allocated_after_session: {
+    id: 'Peserta ini baru bergabung dengan angkatan yang sudah berjalan pada {joinedOn}, setelah sesi tanggal {date}; absensinya untuk sesi ini tidak dicatat.',
+    en: 'This participant joined the running cohort on {joinedOn}, after the session of {date}; her attendance is not recorded for this session.',
+  },
   attendance_exception_duplicate: {
     id: 'Peserta ini disebut lebih dari sekali.',
     en: 'This participant is listed more than once.',
@@ -90,6 +94,10 @@ export const ATTENDANCE_FIELD_MESSAGES = {
   certificate_document_invalid: {
     id: 'Berkas ini bukan dokumen orang tersebut atau sudah dihapus.',
     en: 'This file is not one of this person’s documents or has been deleted.',
+  },
+  certificate_document_not_certificate: {
+    id: 'Berkas ini bukan pindaian sertifikat. Pilih atau unggah berkas dengan kategori "Sertifikat".',
+    en: 'This file is not a certificate scan. Choose or upload a file with the category "Certificate".',
   },
   certificate_issued_in_future: {
     id: 'Tanggal terbit tidak boleh setelah hari ini.',

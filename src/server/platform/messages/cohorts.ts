@@ -82,6 +82,14 @@ export const COHORTS_FIELD_MESSAGES = {
     id: 'Program pelatihan ini sudah tidak aktif.',
     en: 'This training program is no longer active.',
   },
+  cohort_start_after_recorded_session: {
+    id: 'Kehadiran sesi tanggal {date} sudah dicatat, jadi tanggal mulai tidak boleh sesudah {date}.',
+    en: 'Attendance of the session on {date} has been recorded, so the start date cannot be after {date}.',
+  },
+  cohort_end_before_recorded_session: {
+    id: 'Kehadiran sesi tanggal {date} sudah dicatat, jadi tanggal selesai tidak boleh sebelum {date}.',
+    en: 'Attendance of the session on {date} has been recorded, so the end date cannot be before {date}.',
+  },
   cohort_capacity_below_allocated: {
     id: 'Kapasitas tidak boleh kurang dari jumlah peserta yang sudah ditempatkan ({allocated} orang).',
     en: 'The capacity cannot be below the number of people already allocated ({allocated}).',

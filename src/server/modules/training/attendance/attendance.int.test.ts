@@ -51,7 +51,10 @@ afterAll(() => t.close());
 
 const day = (offset: number) => addDays(today(), offset);
 
-/** A running cohort with sessions on the given day offsets and `size` women allocated to it. */
+/**
+ * A running cohort with sessions on the given day offsets and `size` women allocated to it a week before
+ * its first session (a session's marks cover only those allocated on or before its date).
+ */
 async function cohortWith(options: {
   offsets: number[];
   size: number;
@@ -74,6 +77,11 @@ async function cohortWith(options: {
       registrationNumber: `BI.${cohort.id.slice(0, 6)}.${index}`,
     });
     const enrolment = await enrol(db, { personId: person.id, programId, cohortId: cohort.id });
+    await db
+      .updateTable('training_enrolment')
+      .set({ allocated_at: new Date(`${addDays(dates[0] as string, -7)}T03:00:00Z`) })
+      .where('id', '=', enrolment.id)
+      .execute();
     people.push({ personId: person.id, fullName: person.full_name, enrolmentId: enrolment.id });
   }
   return { cohort, sessions: cohort.sessions, people };
@@ -86,6 +94,20 @@ const getGrid = (session: Session, cohortId: string) =>
   session.request({ method: 'GET', url: gridUrl(cohortId) });
 const put = (session: Session, cohortId: string, sessionId: string, payload: Record<string, unknown>) =>
   session.request({ method: 'PUT', url: recordUrl(cohortId, sessionId), payload });
+/** Records with the session's current version, as the grid would have shown it. */
+async function record(
+  session: Session,
+  cohortId: string,
+  sessionId: string,
+  payload: Record<string, unknown>,
+) {
+  const { version } = await t.database.db
+    .selectFrom('training_session')
+    .select('version')
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  return put(session, cohortId, sessionId, { version, ...payload });
+}
 const reopen = (session: Session, cohortId: string, sessionId: string, reason = 'Salah catat, diperbaiki') =>
   session.request({
     method: 'POST',
@@ -132,7 +154,7 @@ describe('recording a session in one request', () => {
       reason: null,
     });
 
-    expect((await put(giatja, cohort.id, s2.id, { exceptions: [] })).statusCode).toBe(200);
+    expect((await put(giatja, cohort.id, s2.id, { exceptions: [], version: 1 })).statusCode).toBe(200);
 
     const response = await getGrid(giatja, cohort.id);
     expect(response.statusCode).toBe(200);
@@ -186,6 +208,7 @@ describe('recording a session in one request', () => {
     const giatja = as.giatja as Session;
     await put(giatja, cohort.id, session.id, {
       exceptions: [{ enrolmentId: a.enrolmentId, reason: 'court' }],
+      version: 1,
     });
     const again = await put(giatja, cohort.id, session.id, {
       exceptions: [{ enrolmentId: b.enrolmentId, reason: 'family_visit' }],
@@ -209,6 +232,133 @@ describe('recording a session in one request', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('ATTENDANCE_CHANGED');
   });
+  it('refuses a recording without the version read, and the second of two officers who read the same one', async () => {
+    const { cohort, sessions, people } = await cohortWith({ offsets: [-1], size: 2 });
+    const session = nth(sessions, 0);
+    const [a, b] = [nth(people, 0), nth(people, 1)];
+    const giatja = as.giatja as Session;
+
+    const unversioned = await giatja.request({
+      method: 'PUT',
+      url: recordUrl(cohort.id, session.id),
+      payload: { exceptions: [] },
+    });
+    expect(unversioned.statusCode).toBe(400);
+    expect(Object.keys(unversioned.json().error.fields)).toEqual(['version']);
+
+    // Both opened the grid at version 1: the officer saves first, the head's save is refused.
+    const grid = (await getGrid(giatja, cohort.id)).json() as AttendanceGrid;
+    const read = nth(grid.sessions, 0).version;
+    const first = await put(giatja, cohort.id, session.id, {
+      exceptions: [{ enrolmentId: a.enrolmentId, reason: 'sick' }],
+      version: read,
+    });
+    expect(first.statusCode).toBe(200);
+    const second = await put(as.head as Session, cohort.id, session.id, {
+      exceptions: [{ enrolmentId: b.enrolmentId, reason: 'court' }],
+      version: read,
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error).toMatchObject({
+      code: 'ATTENDANCE_CHANGED',
+      message: expect.stringContaining('telah dicatat oleh orang lain'),
+    });
+    const marks = await t.database.db
+      .selectFrom('training_attendance')
+      .select(['enrolment_id', 'present', 'absence_reason'])
+      .where('session_id', '=', session.id)
+      .execute();
+    expect(marks).toEqual(
+      expect.arrayContaining([
+        { enrolment_id: a.enrolmentId, present: false, absence_reason: 'sick' },
+        { enrolment_id: b.enrolmentId, present: true, absence_reason: null },
+      ]),
+    );
+    expect(marks).toHaveLength(2);
+  });
+
+  it('marks only those who had joined by the session’s date; a later joiner is unmarked and cannot be named', async () => {
+    const db = t.database.db;
+    const { cohort, sessions, people } = await cohortWith({ offsets: [-3, -1], size: 3 });
+    const [s1, s2] = [nth(sessions, 0), nth(sessions, 1)];
+    const [early, late, newcomer] = [nth(people, 0), nth(people, 1), nth(people, 2)];
+    const join = (enrolmentId: string, on: string | null) =>
+      db.updateTable('training_enrolment').set({ joined_on: on }).where('id', '=', enrolmentId).execute();
+    // Allocated before the cohort ran: she counts from its start.
+    await join(early.enrolmentId, null);
+    // Joined the running cohort between the two sessions.
+    await join(late.enrolmentId, day(-2));
+    // Joined today, after both sessions.
+    await join(newcomer.enrolmentId, today());
+    const giatja = as.giatja as Session;
+
+    const first = await put(giatja, cohort.id, s1.id, { exceptions: [], version: 1 });
+    expect(first.statusCode).toBe(200);
+    expect((first.json() as SessionAttendance).marks.map((mark) => mark.enrolmentId)).toEqual([
+      early.enrolmentId,
+    ]);
+    expect((first.json() as SessionAttendance).session).toMatchObject({ presentCount: 1, absentCount: 0 });
+
+    const namedLate = await put(giatja, cohort.id, s2.id, {
+      exceptions: [
+        { enrolmentId: late.enrolmentId, reason: 'sick' },
+        { enrolmentId: newcomer.enrolmentId, reason: 'court' },
+      ],
+      version: 1,
+    });
+    expect(namedLate.statusCode).toBe(400);
+    expect(namedLate.json().error.fields).toEqual({
+      'exceptions.1.enrolmentId': `Peserta ini baru bergabung dengan angkatan yang sudah berjalan pada ${displayDate(today())}, setelah sesi tanggal ${displayDate(day(-1))}; absensinya untuk sesi ini tidak dicatat.`,
+    });
+    const second = await put(giatja, cohort.id, s2.id, {
+      exceptions: [{ enrolmentId: late.enrolmentId, reason: 'sick' }],
+      version: 1,
+    });
+    expect(second.statusCode).toBe(200);
+    expect(
+      (second.json() as SessionAttendance).marks.map((mark) => [mark.enrolmentId, mark.present]).sort(),
+    ).toEqual(
+      [
+        [early.enrolmentId, true],
+        [late.enrolmentId, false],
+      ].sort(),
+    );
+
+    const grid = (await getGrid(giatja, cohort.id)).json() as AttendanceGrid;
+    const row = (enrolmentId: string) =>
+      grid.people.findIndex((person) => person.enrolmentId === enrolmentId);
+    expect(grid.people[row(early.enrolmentId)]).toMatchObject({ joinedOn: null, attendanceRate: 1 });
+    expect(grid.people[row(late.enrolmentId)]).toMatchObject({
+      joinedOn: day(-2),
+      attendanceRate: 0,
+      present: 0,
+      absent: 1,
+    });
+    expect(grid.people[row(newcomer.enrolmentId)]).toMatchObject({
+      joinedOn: today(),
+      attendanceRate: null,
+      present: 0,
+      absent: 0,
+    });
+    expect(grid.cells[row(late.enrolmentId)]).toEqual([null, { present: false, reason: 'sick', note: null }]);
+    expect(grid.cells[row(newcomer.enrolmentId)]).toEqual([null, null]);
+    expect(grid.cohortRate).toBe(0.6667);
+
+    // The first session's printed list names only who was in the class that day.
+    const pdf = await giatja.request({
+      method: 'GET',
+      url: `/api/training/cohorts/${cohort.id}/sessions/${s1.id}/daftar-hadir.pdf`,
+    });
+    expect(pdf.statusCode).toBe(200);
+    const exported = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'attendance.exported')
+      .where('subject_id', '=', cohort.id)
+      .executeTakeFirstOrThrow();
+    expect((exported.details as { shown: string[] }).shown).toEqual([early.personId]);
+  });
+
   it('still records a completed cohort within the window: its class is those who completed it', async () => {
     const { cohort, sessions, people } = await cohortWith({ offsets: [-3], size: 2 });
     const db = t.database.db;
@@ -225,6 +375,7 @@ describe('recording a session in one request', () => {
     const [a, b] = [nth(people, 0), nth(people, 1)];
     const response = await put(as.giatja as Session, cohort.id, nth(sessions, 0).id, {
       exceptions: [{ enrolmentId: b.enrolmentId, reason: 'sick' }],
+      version: 1,
     });
     expect(response.statusCode).toBe(200);
     expect(
@@ -245,7 +396,7 @@ describe('what is refused, naming the field', () => {
     const giatja = as.giatja as Session;
     const db = t.database.db;
 
-    const early = await put(giatja, cohort.id, future.id, { exceptions: [] });
+    const early = await put(giatja, cohort.id, future.id, { exceptions: [], version: 1 });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields.sessionId).toBe(
       `Absensi belum dapat dicatat sebelum sesi berlangsung (sesi tanggal ${displayDate(day(2))}).`,
@@ -256,7 +407,7 @@ describe('what is refused, naming the field', () => {
       .set({ status: 'cancelled', cancel_reason: 'Instruktur sakit' })
       .where('id', '=', cancelled.id)
       .execute();
-    const onCancelled = await put(giatja, cohort.id, cancelled.id, { exceptions: [] });
+    const onCancelled = await put(giatja, cohort.id, cancelled.id, { exceptions: [], version: 1 });
     expect(onCancelled.statusCode).toBe(409);
     expect(onCancelled.json().error.code).toBe('ATTENDANCE_SESSION_CANCELLED');
 
@@ -269,6 +420,7 @@ describe('what is refused, naming the field', () => {
         { enrolmentId: (other.people[0] as { enrolmentId: string }).enrolmentId, reason: 'sick' },
         { enrolmentId: waiting.id, reason: 'sick' },
       ],
+      version: 1,
     });
     expect(notHere.statusCode).toBe(400);
     expect(notHere.json().error.fields).toEqual({
@@ -301,11 +453,11 @@ describe('what is refused, naming the field', () => {
     const giatja = as.giatja as Session;
     const head = as.head as Session;
 
-    const locked = await put(giatja, cohort.id, old.id, { exceptions: [] });
+    const locked = await record(giatja, cohort.id, old.id, { exceptions: [] });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error.code).toBe('ATTENDANCE_LOCKED');
     expect(locked.json().error.message).toContain(displayDate(day(-8)));
-    expect((await put(giatja, cohort.id, lastDay.id, { exceptions: [] })).statusCode).toBe(200);
+    expect((await record(giatja, cohort.id, lastDay.id, { exceptions: [] })).statusCode).toBe(200);
 
     const grid = (await getGrid(head, cohort.id)).json() as AttendanceGrid;
     expect(grid.canReopen).toBe(true);
@@ -331,7 +483,7 @@ describe('what is refused, naming the field', () => {
     expect(until - before).toBeGreaterThan(47 * 3600_000);
     expect(until - before).toBeLessThan(49 * 3600_000);
 
-    const afterReopen = await put(giatja, cohort.id, old.id, { exceptions: [] });
+    const afterReopen = await record(giatja, cohort.id, old.id, { exceptions: [] });
     expect(afterReopen.statusCode).toBe(200);
     expect((afterReopen.json() as SessionAttendance).session.reopenedUntil).not.toBeNull();
     const audit = await t.database.db
@@ -351,7 +503,7 @@ describe('what is refused, naming the field', () => {
       .set({ reopened_until: new Date(Date.now() - 60_000) })
       .where('id', '=', old.id)
       .execute();
-    const expired = await put(giatja, cohort.id, old.id, { exceptions: [] });
+    const expired = await record(giatja, cohort.id, old.id, { exceptions: [] });
     expect(expired.json().error?.code).toBe('ATTENDANCE_LOCKED');
   });
 });
@@ -380,7 +532,9 @@ describe('who sees and records which cohort', () => {
     expect(body).toMatchObject({ canRecord: true, canReopen: false });
     expect(body.people).toHaveLength(2);
     expect(body.people.every((person) => person.registrationNumber === null)).toBe(true);
-    expect(body.people.map((person) => person.personId)).not.toContain(left.personId);
+    // She sees names, not the prison's person ids (rows are keyed by enrolment).
+    expect(body.people.every((person) => person.personId === null)).toBe(true);
+    expect(body.people.map((person) => person.enrolmentId)).not.toContain(left.enrolmentId);
 
     const managerView = (await getGrid(as.giatja as Session, hers.cohort.id)).json() as AttendanceGrid;
     expect(managerView.people.find((person) => person.personId === left.personId)).toMatchObject({
@@ -389,22 +543,30 @@ describe('who sees and records which cohort', () => {
     });
 
     const session = hers.sessions[0] as { id: string };
-    const recorded = await put(instructor, hers.cohort.id, session.id, {
+    const recorded = await record(instructor, hers.cohort.id, session.id, {
       exceptions: [
         { enrolmentId: (hers.people[0] as { enrolmentId: string }).enrolmentId, reason: 'refused' },
       ],
     });
     expect(recorded.statusCode).toBe(200);
     expect((recorded.json() as SessionAttendance).session).toMatchObject({ presentCount: 1, absentCount: 1 });
+    expect((recorded.json() as SessionAttendance).marks.map((mark) => mark.personId)).toEqual([null, null]);
+    // The prison's own staff still get the person ids.
+    const prisonView = (await getGrid(as.giatja as Session, hers.cohort.id)).json() as AttendanceGrid;
+    expect(prisonView.people.map((person) => person.personId).sort()).toEqual(
+      hers.people.map((person) => person.personId).sort(),
+    );
     // Her history in the session stays; she cannot be named as an exception any more.
-    const leftNamed = await put(instructor, hers.cohort.id, session.id, {
+    const leftNamed = await record(instructor, hers.cohort.id, session.id, {
       exceptions: [{ enrolmentId: left.enrolmentId, reason: 'sick' }],
     });
     expect(leftNamed.json().error.fields['exceptions.0.enrolmentId']).toBeDefined();
 
     const otherSession = (notHers.sessions[0] as { id: string }).id;
     expect((await getGrid(instructor, notHers.cohort.id)).statusCode).toBe(404);
-    expect((await put(instructor, notHers.cohort.id, otherSession, { exceptions: [] })).statusCode).toBe(404);
+    expect(
+      (await put(instructor, notHers.cohort.id, otherSession, { exceptions: [], version: 1 })).statusCode,
+    ).toBe(404);
     expect(
       (await instructor.request({ method: 'GET', url: `${gridUrl(notHers.cohort.id)}.xlsx` })).statusCode,
     ).toBe(404);
@@ -436,7 +598,7 @@ describe('who sees and records which cohort', () => {
     const binadik = await getGrid(as.binadik as Session, hers.cohort.id);
     expect(binadik.json()).toMatchObject({ canRecord: false });
     expect(
-      (await put(as.binadik as Session, hers.cohort.id, session.id, { exceptions: [] })).statusCode,
+      (await record(as.binadik as Session, hers.cohort.id, session.id, { exceptions: [] })).statusCode,
     ).toBe(403);
     expect((await getGrid(as.otherPrison as Session, hers.cohort.id)).statusCode).toBe(404);
   });
@@ -453,9 +615,11 @@ describe('files', () => {
     const [a, b] = [nth(people, 0), nth(people, 1)];
     await put(giatja, cohort.id, (sessions[0] as { id: string }).id, {
       exceptions: [{ enrolmentId: a.enrolmentId, reason: 'sick' }],
+      version: 1,
     });
     await put(giatja, cohort.id, (sessions[1] as { id: string }).id, {
       exceptions: [{ enrolmentId: b.enrolmentId, reason: 'family_visit' }],
+      version: 1,
     });
 
     const xlsx = await giatja.request({ method: 'GET', url: `${gridUrl(cohort.id)}.xlsx` });

@@ -50,6 +50,18 @@ export function sessionState(
   };
 }
 
+/**
+ * Is the session of this date hers? Only if she had joined the cohort by then: from the cohort's start
+ * when allocated before it ran, or from the day she joined a running cohort.
+ */
+export function joinedBy(
+  row: Pick<RosterRow, 'joined_on'>,
+  date: string,
+  cohort: Pick<CohortRow, 'start_date'>,
+): boolean {
+  return (row.joined_on ?? cohort.start_date) <= date;
+}
+
 /** May the caller record this session now? */
 export function sessionEditable(
   session: Pick<SessionRow, 'status'>,
@@ -156,10 +168,12 @@ export function presentGrid(
     const counts = perPerson[i] as { present: number; absent: number };
     return {
       enrolmentId: row.enrolment_id,
-      personId: row.person_id,
+      // A partner's instructor sees names, not the prison's person ids.
+      personId: access.instructorOnly ? null : row.person_id,
       fullName: row.full_name,
       registrationNumber: access.instructorOnly ? null : row.registration_number,
       status: row.status,
+      joinedOn: row.joined_on,
       attendanceRate: rate(counts.present, counts.present + counts.absent),
       present: counts.present,
       absent: counts.absent,

@@ -77,12 +77,22 @@ export async function lockSession(db: Db, cohortId: string, sessionId: string) {
     .executeTakeFirst();
 }
 
-/** The cohort's enrolments with the given statuses, in name order. */
+/**
+ * The cohort's enrolments with the given statuses, in name order, with the day (in the program's calendar)
+ * each was allocated: null when the allocation time is unknown.
+ */
 export function listRoster(db: Db, cohortId: string, statuses: readonly RosterStatus[]) {
   return db
     .selectFrom('training_enrolment as e')
     .innerJoin('person as p', 'p.id', 'e.person_id')
-    .select(['e.id as enrolment_id', 'e.person_id', 'e.status', 'p.full_name', 'p.registration_number'])
+    .select([
+      'e.id as enrolment_id',
+      'e.person_id',
+      'e.status',
+      'p.full_name',
+      'p.registration_number',
+      'e.joined_on',
+    ])
     .where('e.cohort_id', '=', cohortId)
     .where('e.status', 'in', statuses)
     .orderBy('p.full_name')
@@ -94,6 +104,7 @@ export function listRoster(db: Db, cohortId: string, statuses: readonly RosterSt
       status: RosterStatus;
       full_name: string;
       registration_number: string | null;
+      joined_on: string | null;
     }[]
   >;
 }

@@ -18,6 +18,7 @@ import { attachment, fileSlug } from './attendance.labels.ts';
 import {
   displayDate,
   type GridData,
+  joinedBy,
   markOf,
   presentGrid,
   presentSession,
@@ -106,7 +107,7 @@ async function sessionView(db: Db, access: CohortAccess, sessionId: string): Pro
         const person = people.get(mark.enrolment_id) as NonNullable<ReturnType<typeof people.get>>;
         return {
           enrolmentId: mark.enrolment_id,
-          personId: person.person_id,
+          personId: access.instructorOnly ? null : person.person_id,
           fullName: person.full_name,
           present: mark.present,
           reason: mark.present ? null : mark.absence_reason,
@@ -120,9 +121,11 @@ async function sessionView(db: Db, access: CohortAccess, sessionId: string): Pro
 }
 
 /**
- * Records one session's attendance in one request: everyone allocated to the cohort present, except the
- * exceptions (absent with a reason). Recording again replaces the marks. Refused for a cancelled session,
- * a session in the future or outside the cohort, someone not allocated here, and a locked session.
+ * Records one session's attendance in one request: everyone allocated to the cohort on or before the
+ * session's date present, except the exceptions (absent with a reason); those allocated after it stay
+ * unmarked. Recording again replaces the marks. Refused for a stale version, a cancelled session, a session
+ * in the future or outside the cohort, someone not allocated here (or only after the session), and a
+ * locked session.
  */
 export async function record(
   db: Db,
@@ -165,15 +168,25 @@ export async function record(
       throw new AppError(409, 'ATTENDANCE_LOCKED', {
         params: { date: displayDate(session.date), lockedAt: displayDate(state.lockedAt) },
       });
-    if (body.version !== undefined && body.version !== session.version) throw conflict('ATTENDANCE_CHANGED');
+    if (body.version !== session.version) throw conflict('ATTENDANCE_CHANGED');
 
-    const allocatedIds = new Set(allocated.map((row) => row.enrolment_id));
+    // The session's class: those allocated by its date. Someone allocated later was not in it.
+    const joinedById = new Map(allocated.map((row) => [row.enrolment_id, row]));
+    const inClass = allocated.filter((row) => joinedBy(row, session.date, cohort));
     const absences = new Map<string, { reason: AbsenceReason; note: string | null }>();
     const fields: Record<string, FieldError> = {};
     body.exceptions.forEach((exception, index) => {
       const note = exception.note?.trim() || null;
-      if (!allocatedIds.has(exception.enrolmentId))
-        fields[`exceptions.${index}.enrolmentId`] = { key: 'attendance_not_allocated' };
+      const row = joinedById.get(exception.enrolmentId);
+      if (!row) fields[`exceptions.${index}.enrolmentId`] = { key: 'attendance_not_allocated' };
+      else if (!joinedBy(row, session.date, cohort))
+        fields[`exceptions.${index}.enrolmentId`] = {
+          key: 'attendance_allocated_after_session',
+          params: {
+            joinedOn: displayDate(row.joined_on as string),
+            date: displayDate(session.date),
+          },
+        };
       else if (absences.has(exception.enrolmentId))
         fields[`exceptions.${index}.enrolmentId`] = { key: 'attendance_exception_duplicate' };
       if (exception.reason === 'other' && !note)
@@ -182,7 +195,7 @@ export async function record(
     });
     if (Object.keys(fields).length > 0) throw fieldErrors(fields);
 
-    const marks = allocated.map((row) => {
+    const marks = inClass.map((row) => {
       const absence = absences.get(row.enrolment_id);
       return {
         enrolmentId: row.enrolment_id,
@@ -291,9 +304,14 @@ export async function exportDaftarHadir(db: Db, ctx: RequestContext, cohortId: s
   if (!session) throw notFound('ATTENDANCE_SESSION_NOT_FOUND');
   const byEnrolment = new Map(marks.map((mark) => [mark.enrolment_id, mark]));
   const recorded = session.attendance_recorded_at !== null && session.status === 'scheduled';
-  // Those allocated now, and whoever has a mark in this session (she left later: the list is the record).
+  // Those allocated now who were allocated by the session's date, and whoever has a mark in this session
+  // (she left later: the list is the record).
   const people = roster
-    .filter((row) => row.status !== 'deallocated' || byEnrolment.has(row.enrolment_id))
+    .filter(
+      (row) =>
+        byEnrolment.has(row.enrolment_id) ||
+        (row.status !== 'deallocated' && joinedBy(row, session.date, cohort)),
+    )
     .map((row) => {
       const mark = byEnrolment.get(row.enrolment_id);
       return {

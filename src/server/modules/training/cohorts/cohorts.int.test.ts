@@ -294,6 +294,56 @@ describe('changing a cohort', () => {
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.code).toBe('COHORT_CLOSED');
   });
+
+  it('refuses new dates that would leave a session with recorded attendance outside them', async () => {
+    const db = t.database.db;
+    const { start, cohort } = await newCohort({ running: true });
+    const person = await createPerson(db);
+    const enrolment = await enrol(db, {
+      personId: person.id,
+      programId: cohort.program.id,
+      cohortId: cohort.id,
+    });
+    const url = `/api/training/cohorts/${cohort.id}`;
+    const before = (await send(giatja(), 'GET', `${url}/sessions`)).json();
+    // Recorded: the first Monday and the last Wednesday (start + 9).
+    await markAttendance(db, { sessionId: before[0].id, enrolmentIds: [enrolment.id] });
+    await markAttendance(db, { sessionId: before[3].id, enrolmentIds: [enrolment.id] });
+    const shown = (date: string) => date.split('-').reverse().join('/');
+
+    const later = await send(giatja(), 'PATCH', url, { startDate: addDays(start, 1), version: 1 });
+    expect(later.statusCode).toBe(400);
+    expect(later.json().error.fields).toEqual({
+      startDate: `Kehadiran sesi tanggal ${shown(start)} sudah dicatat, jadi tanggal mulai tidak boleh sesudah ${shown(start)}.`,
+    });
+    const earlier = await send(giatja(), 'PATCH', url, { endDate: addDays(start, 8), version: 1 });
+    expect(earlier.json().error.fields).toEqual({
+      endDate: `Kehadiran sesi tanggal ${shown(addDays(start, 9))} sudah dicatat, jadi tanggal selesai tidak boleh sebelum ${shown(addDays(start, 9))}.`,
+    });
+    const both = await send(giatja(), 'PATCH', url, {
+      startDate: addDays(start, 2),
+      endDate: addDays(start, 7),
+      version: 1,
+    });
+    expect(Object.keys(both.json().error.fields).sort()).toEqual(['endDate', 'startDate']);
+    // Nothing changed: same dates, same sessions.
+    const detail = (await send(giatja(), 'GET', url)).json();
+    expect(detail).toMatchObject({ startDate: start, endDate: addDays(start, 13), version: 1 });
+    expect((await send(giatja(), 'GET', `${url}/sessions`)).json()).toEqual(
+      before.map(() => expect.anything()),
+    );
+
+    // Dates that keep the recorded sessions inside are fine: the unrecorded one outside goes.
+    const shorter = await send(giatja(), 'PATCH', url, { endDate: addDays(start, 9), version: 1 });
+    expect(shorter.statusCode, shorter.body).toBe(200);
+    const after = (await send(giatja(), 'GET', `${url}/sessions`)).json();
+    expect(after.map((session: { date: string }) => session.date)).toEqual([
+      start,
+      addDays(start, 2),
+      addDays(start, 7),
+      addDays(start, 9),
+    ]);
+  });
 });
 
 describe('sessions', () => {
@@ -406,9 +456,14 @@ describe('who sees which cohort', () => {
       instructorOnly: true,
     });
     const roster = await send(instructor, 'GET', `/api/training/cohorts/${hers.id}/roster`);
+    // Names only: neither her record's id nor her registration number; the enrolment id stays (attendance).
     expect(roster.json()).toEqual([
-      expect.objectContaining({ personId: person.id, fullName: 'Siti Aminah', registrationNumber: null }),
+      expect.objectContaining({ personId: null, fullName: 'Siti Aminah', registrationNumber: null }),
     ]);
+    expect(roster.body).not.toContain(person.id);
+    expect(roster.json()[0].enrolmentId).toEqual(expect.any(String));
+    const managerRoster = await send(giatja(), 'GET', `/api/training/cohorts/${hers.id}/roster`);
+    expect(managerRoster.json()).toEqual([expect.objectContaining({ personId: person.id })]);
 
     const patch = await send(instructor, 'PATCH', `/api/training/cohorts/${hers.id}`, {
       room: 'Aula',
@@ -505,6 +560,44 @@ describe('the roster', () => {
       .where('subject_id', '=', cohort.id)
       .executeTakeFirstOrThrow();
     expect(audit.details.shown).toEqual([dewi.id, wati.id, ani.id]);
+  });
+
+  it('counts in her attendance rate only the sessions of the cohort of that enrolment', async () => {
+    const db = t.database.db;
+    const program = await createProgram(db);
+    const earlier = await createCohort(db, program.id, { sessionDates: ['2026-09-07', '2026-09-14'] });
+    const later = await createCohort(db, program.id, { sessionDates: ['2026-11-02', '2026-11-09'] });
+    const person = await createPerson(db);
+    const enrolment = await enrol(db, { personId: person.id, programId: program.id, cohortId: earlier.id });
+    for (const session of earlier.sessions)
+      await markAttendance(db, { sessionId: session.id, enrolmentIds: [enrolment.id] });
+    // Data written before cancelling ended allocations: the same enrolment moved on to another cohort.
+    await db
+      .updateTable('training_enrolment')
+      .set({ cohort_id: later.id })
+      .where('id', '=', enrolment.id)
+      .execute();
+
+    const roster = await send(giatja(), 'GET', `/api/training/cohorts/${later.id}/roster`);
+    expect(roster.json()).toEqual([
+      expect.objectContaining({ enrolmentId: enrolment.id, attendanceRate: null }),
+    ]);
+    const history = await send(giatja(), 'GET', `/api/people/${person.id}/training`);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.json().history).toEqual([
+      expect.objectContaining({ enrolmentId: enrolment.id, cohortId: later.id, attendanceRate: null }),
+    ]);
+
+    await markAttendance(db, {
+      sessionId: later.sessions[0]?.id as string,
+      enrolmentIds: [enrolment.id],
+      absent: { [enrolment.id]: 'sick' },
+    });
+    await markAttendance(db, { sessionId: later.sessions[1]?.id as string, enrolmentIds: [enrolment.id] });
+    const counted = await send(giatja(), 'GET', `/api/training/cohorts/${later.id}/roster`);
+    expect(counted.json()[0].attendanceRate).toBe(0.5);
+    const counted2 = await send(giatja(), 'GET', `/api/people/${person.id}/training`);
+    expect(counted2.json().history[0].attendanceRate).toBe(0.5);
   });
 });
 
@@ -620,30 +713,144 @@ describe('the life of a cohort', () => {
     expect(audit.details).toMatchObject({ from: 'running', to: 'completed', enrolments: 2 });
   });
 
-  it('cancelling puts the allocated people back on the waitlist', async () => {
+  it('cancelling ends each allocation with the cohort and puts her back on the waitlist with a fresh entry', async () => {
     const db = t.database.db;
-    const { cohort } = await newCohort({ status: 'enrolling' });
-    const person = await createPerson(db);
-    const enrolment = await enrol(db, {
-      personId: person.id,
-      programId: cohort.program.id,
-      cohortId: cohort.id,
+    const program = await createProgram(db);
+    const cancelled = await createCohort(db, program.id, {
+      sessionDates: [addDays(today(), -14), addDays(today(), -7), addDays(today(), 7)],
     });
-    const cancelled = await send(giatja(), 'POST', `/api/training/cohorts/${cohort.id}/status`, {
+    const person = await createPerson(db, { releaseDate: addDays(today(), 2000) });
+    const first = await enrol(db, { personId: person.id, programId: program.id, cohortId: cancelled.id });
+    await db
+      .updateTable('training_enrolment')
+      .set({ source: 'self_request', note: 'Ingin membuka usaha jahit', requested_on: '2026-09-15' })
+      .where('id', '=', first.id)
+      .execute();
+    const [s1, s2] = cancelled.sessions.map((session) => session.id) as [string, string];
+    await markAttendance(db, { sessionId: s1, enrolmentIds: [first.id] });
+    await markAttendance(db, { sessionId: s2, enrolmentIds: [first.id] });
+    for (const unit of program.units)
+      await db
+        .insertInto('training_assessment')
+        .values({
+          organization_id: LAPAS_ID,
+          enrolment_id: first.id,
+          unit_id: unit.id,
+          result: 'competent',
+          assessor_name: 'Ibu Sri',
+          assessed_on: addDays(today(), -7),
+        })
+        .execute();
+
+    const response = await send(giatja(), 'POST', `/api/training/cohorts/${cancelled.id}/status`, {
       status: 'cancelled',
       reason: 'Instruktur mitra berhalangan',
       version: 1,
     });
-    expect(cancelled.json()).toMatchObject({
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
       status: 'cancelled',
       statusReason: 'Instruktur mitra berhalangan',
+      allocated: 0,
       waitlist: 1,
     });
-    const row = await db
-      .selectFrom('training_enrolment')
-      .select(['status', 'cohort_id'])
-      .where('id', '=', enrolment.id)
+
+    // Her allocation ended with the cohort, keeping its records there.
+    const ended = await send(giatja(), 'GET', `/api/training/enrolments?cohortId=${cancelled.id}`);
+    expect(ended.json().items).toEqual([
+      expect.objectContaining({
+        id: first.id,
+        status: 'deallocated',
+        endReason: 'cohort_cancelled',
+        endedOn: today(),
+        cohortId: cancelled.id,
+      }),
+    ]);
+    const cancelledRoster = await send(giatja(), 'GET', `/api/training/cohorts/${cancelled.id}/roster`);
+    expect(cancelledRoster.json()).toEqual([
+      expect.objectContaining({
+        enrolmentId: first.id,
+        status: 'deallocated',
+        endReason: 'cohort_cancelled',
+        attendanceRate: 1,
+      }),
+    ]);
+    const kept = await db
+      .selectFrom('training_assessment')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('enrolment_id', '=', first.id)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: 'approved', cohort_id: null });
+    expect(Number(kept.n)).toBe(2);
+
+    // A fresh approved entry on the program's waitlist, as she asked for it.
+    const waitlist = await send(
+      giatja(),
+      'GET',
+      `/api/training/enrolments?programId=${program.id}&status=pending,approved`,
+    );
+    expect(waitlist.json().items).toEqual([
+      expect.objectContaining({
+        personId: person.id,
+        status: 'approved',
+        cohortId: null,
+        source: 'self_request',
+        note: 'Ingin membuka usaha jahit',
+        requestedOn: '2026-09-15',
+        endReason: null,
+        overrides: [],
+      }),
+    ]);
+    const fresh = waitlist.json().items[0];
+    expect(fresh.id).not.toBe(first.id);
+
+    const events = await db
+      .selectFrom('person_event')
+      .select(['kind', 'visibility', 'details'])
+      .where('person_id', '=', person.id)
+      .execute();
+    expect(events).toEqual([
+      {
+        kind: 'training.deallocated',
+        visibility: 'corrections',
+        details: expect.objectContaining({
+          enrolmentId: first.id,
+          cohortId: cancelled.id,
+          reason: 'cohort_cancelled',
+        }),
+      },
+    ]);
+
+    // Allocated to the next cohort, she starts there with nothing recorded.
+    const next = await createCohort(db, program.id, {
+      startDate: mondayIn(2),
+      endDate: addDays(mondayIn(2), 13),
+      sessionDates: [mondayIn(2), addDays(mondayIn(2), 7)],
+      status: 'enrolling',
+    });
+    const allocation = await send(giatja(), 'POST', `/api/training/cohorts/${next.id}/allocations`, {
+      enrolmentIds: [fresh.id],
+    });
+    expect(allocation.json().allocated).toBe(1);
+    const nextRoster = await send(giatja(), 'GET', `/api/training/cohorts/${next.id}/roster`);
+    expect(nextRoster.json()).toEqual([
+      expect.objectContaining({ enrolmentId: fresh.id, status: 'allocated', attendanceRate: null }),
+    ]);
+    const history = (await send(giatja(), 'GET', `/api/people/${person.id}/training`)).json().history;
+    expect(history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          enrolmentId: fresh.id,
+          cohortId: next.id,
+          attendanceRate: null,
+          unitsCompetent: 0,
+        }),
+        expect.objectContaining({
+          enrolmentId: first.id,
+          cohortId: cancelled.id,
+          attendanceRate: 1,
+          unitsCompetent: 2,
+        }),
+      ]),
+    );
   });
 });

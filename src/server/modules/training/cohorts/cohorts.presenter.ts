@@ -71,11 +71,11 @@ export function presentSession(row: SessionRow): Session {
   };
 }
 
-/** A roster line; a partner's instructor sees names only (no registration number). */
+/** A roster line; a partner's instructor sees names only (no person id, no registration number). */
 export function presentRosterEntry(row: RosterRow, instructorOnly: boolean): RosterEntry {
   return {
     enrolmentId: row.enrolment_id,
-    personId: row.person_id,
+    personId: instructorOnly ? null : row.person_id,
     fullName: row.full_name,
     registrationNumber: instructorOnly ? null : row.registration_number,
     status: row.status as RosterEntry['status'],

@@ -332,6 +332,31 @@ export async function regenerateSessions(
   return { removed: removed.length, added: added.length };
 }
 
+/**
+ * The sessions with recorded attendance that fall outside new dates: the earliest before `startDate` and
+ * the latest after `endDate` (null when none). The sessions outside are locked first, so attendance being
+ * recorded on one of them at the same moment is seen here (recording stamps the session's row).
+ */
+export async function recordedSessionsOutside(db: Db, cohortId: string, startDate: string, endDate: string) {
+  const outside = await db
+    .selectFrom('training_session as s')
+    .select([
+      's.date',
+      sql<boolean>`s.attendance_recorded_at is not null
+        or exists (select 1 from training_attendance a where a.session_id = s.id)`.as('has_attendance'),
+    ])
+    .where('s.cohort_id', '=', cohortId)
+    .where((eb) => eb.or([eb('s.date', '<', startDate), eb('s.date', '>', endDate)]))
+    .orderBy('s.date')
+    .forUpdate()
+    .execute();
+  const recorded = outside.filter((session) => session.has_attendance).map((session) => session.date);
+  return {
+    before: recorded.find((date) => date < startDate) ?? null,
+    after: recorded.findLast((date) => date > endDate) ?? null,
+  };
+}
+
 /** Cancels a session when the version still matches; false otherwise. */
 export async function cancelSession(db: Db, sessionId: string, version: number, reason: string) {
   const result = await db
@@ -375,12 +400,13 @@ export function listRoster(db: Db, cohortId: string, allocatedOnly: boolean) {
       'e.end_reason',
       'e.allocated_at',
       'e.version',
-      sql<number>`(select count(*)::int from training_attendance a where a.enrolment_id = e.id)`.as(
-        'recorded',
-      ),
-      sql<number>`(select count(*)::int from training_attendance a where a.enrolment_id = e.id and a.present)`.as(
-        'present',
-      ),
+      // Only the marks of this cohort's sessions: an enrolment's rate is about the cohort it belongs to.
+      sql<number>`(select count(*)::int from training_attendance a
+        join training_session s on s.id = a.session_id and s.cohort_id = e.cohort_id
+        where a.enrolment_id = e.id)`.as('recorded'),
+      sql<number>`(select count(*)::int from training_attendance a
+        join training_session s on s.id = a.session_id and s.cohort_id = e.cohort_id
+        where a.enrolment_id = e.id and a.present)`.as('present'),
     ])
     .where('e.cohort_id', '=', cohortId)
     .where(
@@ -399,13 +425,14 @@ export type RosterRow = Awaited<ReturnType<typeof listRoster>>[number];
 export function lockAllocated(db: Db, cohortId: string) {
   return db
     .selectFrom('training_enrolment')
-    .select(['id', 'person_id', 'organization_id'])
+    .select(['id', 'person_id', 'organization_id', 'program_id', 'source', 'note', 'requested_on'])
     .where('cohort_id', '=', cohortId)
     .where('status', '=', 'allocated')
     .orderBy('id')
     .forUpdate()
     .execute();
 }
+export type AllocatedRow = Awaited<ReturnType<typeof lockAllocated>>[number];
 
 /** The skills a program teaches, with the level it reaches. */
 export function programSkills(db: Db, programId: string) {
@@ -432,19 +459,49 @@ export async function completeEnrolments(db: Db, enrolmentIds: string[], today: 
     .execute();
 }
 
-/** Puts the given allocations back on the program's waitlist (approved, no cohort). */
-export async function returnToWaitlist(db: Db, enrolmentIds: string[]) {
+/**
+ * Ends the allocations of a cancelled cohort: deallocated (cohort_cancelled) today, still of that cohort,
+ * so their attendance and assessments stay with it.
+ */
+export async function endCancelledAllocations(db: Db, enrolmentIds: string[], today: string) {
   if (enrolmentIds.length === 0) return;
   await db
     .updateTable('training_enrolment')
     .set({
-      status: 'approved',
-      cohort_id: null,
-      allocated_at: null,
-      overrides: '[]',
+      status: 'deallocated',
+      end_reason: 'cohort_cancelled',
+      ended_on: today,
       updated_at: sql`now()`,
       version: sql`version + 1`,
     })
     .where('id', 'in', enrolmentIds)
+    .where('status', '=', 'allocated')
     .execute();
+}
+
+/**
+ * Puts each woman of a cancelled cohort back on the program's waitlist with a fresh approved entry (same
+ * source, note and request date, no cohort). Her ended allocation must no longer be open (the partial
+ * unique index allows one open entry per person and program). Returns the new ids in the given order.
+ */
+export async function requeueEnrolments(db: Db, ended: AllocatedRow[], createdBy: string): Promise<string[]> {
+  if (ended.length === 0) return [];
+  const rows = await db
+    .insertInto('training_enrolment')
+    .values(
+      ended.map((row) => ({
+        organization_id: row.organization_id,
+        person_id: row.person_id,
+        program_id: row.program_id,
+        source: row.source,
+        note: row.note,
+        requested_on: row.requested_on,
+        status: 'approved',
+        created_by: createdBy,
+      })),
+    )
+    .returning(['id', 'person_id'])
+    .execute();
+  const byPerson = new Map(rows.map((row) => [row.person_id, row.id]));
+  return ended.map((row) => byPerson.get(row.person_id) as string);
 }

@@ -42,6 +42,7 @@ import {
   cancelSession as cancelSessionRow,
   completeEnrolments,
   countAllocated,
+  endCancelledAllocations,
   findCohort,
   findInstructorUser,
   findProgram,
@@ -54,9 +55,10 @@ import {
   lockAllocated,
   lockCohort,
   programSkills,
+  recordedSessionsOutside,
   regenerateSessions,
   remainingSessions,
-  returnToWaitlist,
+  requeueEnrolments,
   updateCohort,
   updateCohortStatus,
 } from './cohorts.repository.ts';
@@ -94,6 +96,20 @@ function checkCalendar(startDate: string, endDate: string, schedule: CohortSched
   const sessions = generateSessions(startDate, endDate, schedule);
   if (sessions.length === 0) throw fieldError('schedule', 'cohort_schedule_no_sessions');
   return sessions;
+}
+
+/** New dates must keep every session with recorded attendance inside them (those sessions stay). */
+async function checkRecordedSessionsInside(db: Db, cohortId: string, startDate: string, endDate: string) {
+  const outside = await recordedSessionsOutside(db, cohortId, startDate, endDate);
+  const fields: Record<string, FieldError> = {};
+  if (outside.before)
+    fields.startDate = {
+      key: 'cohort_start_after_recorded_session',
+      params: { date: shown(outside.before) },
+    };
+  if (outside.after)
+    fields.endDate = { key: 'cohort_end_before_recorded_session', params: { date: shown(outside.after) } };
+  if (Object.keys(fields).length > 0) throw new AppError(400, 'VALIDATION_FAILED', { fields });
 }
 
 /** The instructor: a user of the prison or of the program's provider, or a free name. */
@@ -188,7 +204,8 @@ export async function create(db: Db, ctx: RequestContext, body: z.output<typeof 
 
 /**
  * Changes a cohort (send the version read). New dates or schedule regenerate the sessions that have no
- * attendance yet; the capacity cannot drop below the people already allocated.
+ * attendance yet; new dates must keep the sessions with recorded attendance inside them; the capacity
+ * cannot drop below the people already allocated.
  */
 export async function update(
   db: Db,
@@ -210,6 +227,8 @@ export async function update(
       endDate !== cohort.end_date ||
       JSON.stringify(schedule) !== JSON.stringify(sortedSchedule(cohort.schedule));
     const sessions = checkCalendar(startDate, endDate, schedule);
+    if (startDate !== cohort.start_date || endDate !== cohort.end_date)
+      await checkRecordedSessionsInside(trx, cohortId, startDate, endDate);
     const capacity = body.capacity ?? cohort.capacity;
     if (body.capacity !== undefined) {
       const allocated = await countAllocated(trx, cohortId);
@@ -254,7 +273,8 @@ export async function update(
 /**
  * Moves a cohort along planned → enrolling → running → completed, or cancels it (with a reason).
  * Completing ends every allocation as completed, raises the program's skills to `trained` and writes each
- * woman's timeline; cancelling puts the allocated people back on the program's waitlist.
+ * woman's timeline; cancelling ends every allocation as deallocated (cohort_cancelled), its records staying
+ * with the cancelled cohort, and puts each woman back on the program's waitlist with a fresh approved entry.
  */
 export async function changeStatus(
   db: Db,
@@ -273,11 +293,38 @@ export async function changeStatus(
     let enrolments = 0;
     if (body.status === 'cancelled') {
       if (!reason) throw fieldError('reason', 'cohort_cancel_reason_required');
+      // Her allocation ends with the cohort and keeps its attendance and assessments; she goes back on
+      // the program's waitlist with a fresh entry, so nothing of this cohort follows her to the next one.
       const allocated = await lockAllocated(trx, cohortId);
-      await returnToWaitlist(
+      await endCancelledAllocations(
         trx,
         allocated.map((row) => row.id),
+        day,
       );
+      const requeued = await requeueEnrolments(trx, allocated, ctx.principal.userId);
+      const program = await findProgram(trx, cohort.organization_id, cohort.program_id);
+      for (const [index, enrolment] of allocated.entries()) {
+        const details = {
+          enrolmentId: enrolment.id,
+          cohortId,
+          cohortName: cohort.name,
+          programName: program?.name ?? null,
+          reason: 'cohort_cancelled',
+          waitlistEnrolmentId: requeued[index] ?? null,
+        };
+        await audit(trx, ctx, {
+          action: 'enrolment.deallocated',
+          subjectType: 'person',
+          subjectId: enrolment.person_id,
+          subjectOrganizationId: cohort.organization_id,
+          details,
+        });
+        await recordTimeline(trx, ctx, enrolment.person_id, {
+          kind: 'training.deallocated',
+          visibility: 'corrections',
+          details,
+        });
+      }
       enrolments = allocated.length;
     }
     if (body.status === 'completed') {

@@ -294,6 +294,34 @@ describe('allocating from the waitlist', () => {
     expect(detail.json()).toMatchObject({ allocated: 2, capacity: 2 });
   });
 
+  it('counts her from the cohort start when allocated before it runs, from today when joining a running one', async () => {
+    const { program, cohort } = await enrollingCohort();
+    const [before, after] = await approved(program.id, 2);
+    const first = await post(`/api/training/cohorts/${cohort.id}/allocations`, {
+      enrolmentIds: [before?.id],
+    });
+    expect(first.json()).toMatchObject({ allocated: 1 });
+    // The cohort is entered afterwards and already under way: it started a week ago.
+    await t.database.db
+      .updateTable('training_cohort')
+      .set({ status: 'running', start_date: addDays(today(), -7) })
+      .where('id', '=', cohort.id)
+      .execute();
+    const second = await post(`/api/training/cohorts/${cohort.id}/allocations`, {
+      enrolmentIds: [after?.id],
+    });
+    expect(second.json()).toMatchObject({ allocated: 1 });
+    const joined = await t.database.db
+      .selectFrom('training_enrolment')
+      .select(['id', 'joined_on'])
+      .where('id', 'in', [before?.id as string, after?.id as string])
+      .execute();
+    expect(Object.fromEntries(joined.map((row) => [row.id, row.joined_on]))).toEqual({
+      [before?.id as string]: null,
+      [after?.id as string]: today(),
+    });
+  });
+
   it('never exceeds capacity when two officers allocate at the same moment', async () => {
     const { program, cohort } = await enrollingCohort({ capacity: 3 });
     const rows = await approved(program.id, 6);
@@ -381,10 +409,11 @@ describe('allocating from the waitlist', () => {
       .select(['kind', 'visibility', 'details'])
       .where('person_id', '=', person.id)
       .execute();
+    // Corrections only: outside, her record shows completed trainings only.
     expect(events).toEqual([
       {
         kind: 'training.allocated',
-        visibility: 'shared',
+        visibility: 'corrections',
         details: expect.objectContaining({ cohortId: cohort.id }),
       },
     ]);
@@ -399,6 +428,29 @@ describe('allocating from the waitlist', () => {
       cohortId: cohort.id,
       overrides: expect.any(Array),
     });
+  });
+
+  it('audits each suitability check with the people it showed', async () => {
+    const db = t.database.db;
+    const { program, cohort } = await enrollingCohort();
+    const rows = await approved(program.id, 2);
+    const response = await post(`/api/training/cohorts/${cohort.id}/suitability`, {
+      enrolmentIds: rows.map((row) => row.id),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const audits = await db
+      .selectFrom('audit_log')
+      .select(['subject_type', 'subject_organization_id', 'details'])
+      .where('action', '=', 'enrolment.suitability_checked')
+      .where('subject_id', '=', cohort.id)
+      .execute();
+    expect(audits).toEqual([
+      {
+        subject_type: 'training_cohort',
+        subject_organization_id: LAPAS_ID,
+        details: expect.objectContaining({ shown: rows.map((row) => row.personId) }),
+      },
+    ]);
   });
 
   it('warns about a clash with another cohort she is allocated to, and about a low behaviour score', async () => {

@@ -285,7 +285,7 @@ async function checkContext(db: Db, access: CohortAccess, enrolmentIds: string[]
 
 /**
  * The suitability checks of the selected enrolments for a cohort, in the order selected: capacity counts
- * the ones before (those not blocked otherwise) as if they were allocated.
+ * the ones before (those not blocked otherwise) as if they were allocated. Audited with the people shown.
  */
 export async function suitability(
   db: Db,
@@ -299,7 +299,7 @@ export async function suitability(
   const context = await checkContext(db, access, ids, false);
   const day = today();
   let position = 0;
-  return ids.map((id) => {
+  const list = ids.map((id) => {
     const row = context.byId.get(id) as CandidateRow;
     const personal = personalChecks(
       context.facts,
@@ -317,6 +317,15 @@ export async function suitability(
       checks: ordered(personal, capacity),
     };
   });
+  // The checks show names, release dates and behaviour scores: audited with the people shown.
+  await audit(db, ctx, {
+    action: 'enrolment.suitability_checked',
+    subjectType: 'training_cohort',
+    subjectId: cohortId,
+    subjectOrganizationId: access.organizationId,
+    details: { shown: unique(list.map((item) => item.personId)), enrolmentIds: ids },
+  });
+  return list;
 }
 
 const checkOrder = (a: SuitabilityCheck, b: SuitabilityCheck) =>
@@ -373,6 +382,9 @@ export async function allocate(
         status: 'allocated',
         cohort_id: cohort.id,
         allocated_at: new Date(),
+        // Joining a cohort already under way: the sessions before today are not hers. Allocated before it
+        // runs (also when a past cohort is entered afterwards), she takes part from its start.
+        joined_on: cohort.status === 'running' && day > cohort.start_date ? day : null,
         overrides: JSON.stringify(overrides),
       });
       if (!changed) throw conflict('ENROLMENT_CHANGED');
@@ -391,9 +403,10 @@ export async function allocate(
         subjectOrganizationId: cohort.organization_id,
         details: { ...details, overrides },
       });
+      // An allocation is corrections' business: outside, the person view shows completed trainings only.
       await recordTimeline(trx, ctx, row.person_id, {
         kind: 'training.allocated',
-        visibility: 'shared',
+        visibility: 'corrections',
         details,
       });
     }

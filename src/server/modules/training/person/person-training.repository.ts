@@ -52,7 +52,7 @@ export type PersonSkillRow = Awaited<ReturnType<typeof findPersonSkills>>[number
 
 /**
  * Her training requests and allocations, newest request first, with the cohort, the attendance recorded
- * for her (sessions not cancelled) and the competency units assessed competent of the program's units.
+ * for her (sessions of that cohort, not cancelled) and the competency units assessed competent of the program's units.
  * `completedOnly` keeps the completed trainings only.
  */
 export function findTrainingHistory(db: Db, personId: string, options: { completedOnly: boolean }) {
@@ -73,9 +73,11 @@ export function findTrainingHistory(db: Db, personId: string, options: { complet
       'e.requested_on',
       sql<string>`(select count(*) from training_attendance a
           join training_session s on s.id = a.session_id and s.status = 'scheduled'
+            and s.cohort_id = e.cohort_id
           where a.enrolment_id = e.id)`.as('sessions_recorded'),
       sql<string>`(select count(*) from training_attendance a
           join training_session s on s.id = a.session_id and s.status = 'scheduled'
+            and s.cohort_id = e.cohort_id
           where a.enrolment_id = e.id and a.present)`.as('sessions_present'),
       sql<string>`(select count(*) from training_assessment x
           join training_unit u on u.id = x.unit_id and u.program_id = e.program_id

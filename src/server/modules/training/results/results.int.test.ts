@@ -206,11 +206,26 @@ describe('competency results', () => {
     expect(written).toEqual([]);
   });
 
-  it('shows results to the prison’s training managers only', async () => {
-    const { cohort } = await cohortWith(1);
+  it('shows results to the prison’s training managers only, and audits who was shown', async () => {
+    const { cohort, people } = await cohortWith(2);
     expect(
       (await (as.giatja as Session).request({ method: 'GET', url: resultsUrl(cohort.id) })).statusCode,
     ).toBe(200);
+    const viewed = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'subject_type', 'subject_organization_id', 'details'])
+      .where('action', '=', 'results.viewed')
+      .where('subject_id', '=', cohort.id)
+      .execute();
+    expect(viewed).toHaveLength(1);
+    expect(viewed[0]).toMatchObject({
+      actor_user_id: ids.giatja,
+      subject_type: 'training_cohort',
+      subject_organization_id: LAPAS_ID,
+    });
+    expect((viewed[0]?.details as { shown?: string[] } | undefined)?.shown?.sort()).toEqual(
+      people.map((person) => person.personId).sort(),
+    );
     expect(
       (await (as.instructor as Session).request({ method: 'GET', url: resultsUrl(cohort.id) })).statusCode,
     ).toBe(403);
@@ -227,12 +242,12 @@ describe('certificates', () => {
   const postCertificate = (session: Session, payload: Record<string, unknown>) =>
     session.request({ method: 'POST', url: '/api/training/certificates', payload });
 
-  async function documentOf(personId: string, deleted = false) {
+  async function documentOf(personId: string, deleted = false, category = 'certificate') {
     const row = await t.database.db
       .insertInto('person_document')
       .values({
         person_id: personId,
-        category: 'certificate',
+        category,
         title: 'Sertifikat kompetensi',
         file_name: 'sertifikat.pdf',
         media_type: 'application/pdf',
@@ -404,6 +419,16 @@ describe('certificates', () => {
       documentId: await documentOf(person.id, true),
     });
     expect(Object.keys(deletedFile.json().error.fields)).toEqual(['documentId']);
+    // Her identity card is not a certificate's scan.
+    const notCertificate = await postCertificate(giatja, {
+      ...base,
+      documentId: await documentOf(person.id, false, 'identity'),
+    });
+    expect(notCertificate.statusCode).toBe(400);
+    expect(notCertificate.json().error.fields).toEqual({
+      documentId:
+        'Berkas ini bukan pindaian sertifikat. Pilih atau unggah berkas dengan kategori "Sertifikat".',
+    });
 
     expect((await postCertificate(as.instructor as Session, base)).statusCode).toBe(403);
     expect((await postCertificate(as.binadik as Session, base)).statusCode).toBe(403);

@@ -191,6 +191,7 @@ export function findPersonEnrolment(db: Db, enrolmentId: string, personId: strin
     .executeTakeFirst();
 }
 
+/** A file of hers that is not deleted, with its category (a certificate's scan must be `certificate`). */
 export function findPersonDocument(db: Db, documentId: string, personId: string) {
   return db
     .selectFrom('person_document')

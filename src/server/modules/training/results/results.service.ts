@@ -96,10 +96,21 @@ async function load(db: Db, cohortId: string): Promise<CohortResults> {
   };
 }
 
-/** The competency results of a cohort: units, people, results, their certificates (managers only). */
+/**
+ * The competency results of a cohort: units, people, results, their certificates (managers only). Audited
+ * with the people shown (names and registration numbers).
+ */
 export async function results(db: Db, ctx: RequestContext, cohortId: string): Promise<CohortResults> {
-  await manageableCohort(db, ctx, cohortId);
-  return load(db, cohortId);
+  const access = await manageableCohort(db, ctx, cohortId);
+  const view = await load(db, cohortId);
+  await audit(db, ctx, {
+    action: 'results.viewed',
+    subjectType: 'training_cohort',
+    subjectId: cohortId,
+    subjectOrganizationId: access.organizationId,
+    details: { shown: [...new Set(view.people.map((person) => person.personId))] },
+  });
+  return view;
 }
 
 /**
@@ -247,8 +258,13 @@ export async function addCertificate(
     !(await findPersonEnrolment(db, body.enrolmentId, person.id, person.organization_id))
   )
     fields.enrolmentId = { key: 'certificate_enrolment_invalid' };
-  if (body.documentId && !(await findPersonDocument(db, body.documentId, person.id)))
-    fields.documentId = { key: 'certificate_document_invalid' };
+  if (body.documentId) {
+    // Her own file, not deleted, uploaded as a certificate (not, say, her identity card).
+    const document = await findPersonDocument(db, body.documentId, person.id);
+    if (!document) fields.documentId = { key: 'certificate_document_invalid' };
+    else if (document.category !== 'certificate')
+      fields.documentId = { key: 'certificate_document_not_certificate' };
+  }
   if (body.issuedOn > today()) fields.issuedOn = { key: 'certificate_issued_in_future' };
   if (body.validUntil && body.validUntil <= body.issuedOn)
     fields.validUntil = { key: 'certificate_valid_until_before_issue' };

@@ -39,13 +39,18 @@ function session(date: string, overrides: Partial<AttendanceSession> = {}): Atte
   };
 }
 
-function person(fullName: string, status: AttendancePerson['status'] = 'allocated'): AttendancePerson {
+function person(
+  fullName: string,
+  status: AttendancePerson['status'] = 'allocated',
+  joinedOn: string | null = null,
+): AttendancePerson {
   return {
     enrolmentId: uuid(),
     personId: uuid(),
     fullName,
     registrationNumber: null,
     status,
+    joinedOn,
     attendanceRate: null,
     present: 0,
     absent: 0,
@@ -151,7 +156,21 @@ describe('recording a session', () => {
 
   it('lists the people allocated or who completed the cohort, not those who left', () => {
     const done = person('Eka', 'completed');
-    expect(recordablePeople([ani, left, budi, done]).map((p) => p.fullName)).toEqual(['Ani', 'Budi', 'Eka']);
+    expect(recordablePeople([ani, left, budi, done], session('2026-03-10')).map((p) => p.fullName)).toEqual([
+      'Ani',
+      'Budi',
+      'Eka',
+    ]);
+  });
+
+  it('leaves out of a session those allocated only after its date', () => {
+    const before = person('Fitri', 'allocated', '2026-03-02');
+    const thatDay = person('Gita', 'allocated', '2026-03-10');
+    const after = person('Hana', 'allocated', '2026-03-11');
+    expect(
+      recordablePeople([ani, before, thatDay, after], session('2026-03-10')).map((p) => p.fullName),
+    ).toEqual(['Ani', 'Fitri', 'Gita']);
+    expect(recordablePeople([after], session('2026-03-17')).map((p) => p.fullName)).toEqual(['Hana']);
   });
 
   it('counts everyone present unless marked absent', () => {

@@ -71,10 +71,18 @@ export function focusColumn(sessions: readonly AttendanceSession[], today: strin
 
 /**
  * Who is on the session's list: the people allocated to the cohort now, or who completed it (a completed
- * cohort's last sessions can still be corrected); not those who left it.
+ * cohort's last sessions can still be corrected); not those who left it, nor those allocated only after
+ * the session's date (the server leaves them unmarked and refuses to name them).
  */
-export function recordablePeople(people: readonly AttendancePerson[]): AttendancePerson[] {
-  return people.filter((person) => person.status !== 'deallocated');
+export function recordablePeople(
+  people: readonly AttendancePerson[],
+  session: Pick<AttendanceSession, 'date'> | undefined,
+): AttendancePerson[] {
+  return people.filter(
+    (person) =>
+      person.status !== 'deallocated' &&
+      (!session || person.joinedOn === null || person.joinedOn <= session.date),
+  );
 }
 
 /** One absentee on the form: the reason is chosen after tapping her name. */

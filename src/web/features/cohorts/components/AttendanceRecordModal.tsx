@@ -68,7 +68,6 @@ export function AttendanceRecordModal({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
-  const people = useMemo(() => recordablePeople(grid.people), [grid.people]);
   const sessions = useMemo(() => {
     const list = recordableSessions(grid.sessions);
     // The session asked for stays choosable even if it stopped being recordable meanwhile.
@@ -76,6 +75,8 @@ export function AttendanceRecordModal({
     return asked && !list.includes(asked) ? [asked, ...list] : list;
   }, [grid.sessions, initialId]);
   const session = grid.sessions.find((item) => item.id === sessionId);
+  // The session's class: who was allocated by its date.
+  const people = useMemo(() => recordablePeople(grid.people, session), [grid.people, session]);
   const counts = countMarks(people, absences);
 
   const chooseSession = (id: string | null) => {

@@ -72,8 +72,8 @@ interface EntriesProps {
 }
 
 function PersonName({ entry, cohort }: { entry: RosterEntry; cohort: Cohort }) {
-  // A partner's instructor sees names only: the person record is not hers to open.
-  if (cohort.access.instructorOnly) return <Text fw={600}>{entry.fullName}</Text>;
+  // A partner's instructor sees names only (no person id): the person record is not hers to open.
+  if (cohort.access.instructorOnly || entry.personId === null) return <Text fw={600}>{entry.fullName}</Text>;
   return (
     <Anchor
       component={Link}

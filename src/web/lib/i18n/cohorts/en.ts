@@ -34,6 +34,7 @@ export const cohortsEn: CohortsMessages = {
     transferred: 'Transferred',
     health: 'Health reasons',
     discipline: 'Disciplinary reasons',
+    cohort_cancelled: 'Cohort cancelled',
   },
   weekdays: {
     '1': 'Monday',

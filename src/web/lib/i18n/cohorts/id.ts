@@ -36,6 +36,7 @@ export const cohortsId = {
     transferred: 'Dipindahkan',
     health: 'Alasan kesehatan',
     discipline: 'Alasan disiplin',
+    cohort_cancelled: 'Angkatan dibatalkan',
   },
   /** ISO weekdays: 1 = Monday … 7 = Sunday. */
   weekdays: {

@@ -45,6 +45,7 @@ export const trainingEn: TrainingMessages = {
     transferred: 'Transferred',
     health: 'Health reasons',
     discipline: 'Disciplinary reasons',
+    cohort_cancelled: 'Cohort cancelled',
   },
   source: {
     self_request: 'Her own request',

@@ -44,6 +44,7 @@ export const trainingId = {
     transferred: 'Dipindahkan',
     health: 'Alasan kesehatan',
     discipline: 'Alasan disiplin',
+    cohort_cancelled: 'Angkatan dibatalkan',
   },
   source: {
     self_request: 'Permintaan sendiri',
