@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, pageOf } from './common.ts';
+import { CalendarDate, PageQuery, pageOf } from './common.ts';
 
 // Cohorts (angkatan) of a training program and their sessions. Labels of the vocabularies live in the
 // web's i18n (cohorts.*).
@@ -24,7 +24,7 @@ export const COHORT_MAX_DAYS = 731;
 export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-const isoDate = z.iso.date();
+const isoDate = CalendarDate;
 /** A time of day, 'HH:MM' (24 hours). */
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, pageOf } from './common.ts';
+import { CalendarDate, PageQuery, pageOf } from './common.ts';
 
 // The waitlist and allocation: an enrolment is a request (by the woman herself, recorded by staff) or a
 // staff referral for a PROGRAM, then its allocation to one of the program's cohorts, then its end.
@@ -50,7 +50,7 @@ export type OverridableCheck = (typeof OVERRIDABLE_CHECKS)[number];
 export const CHECK_STATUSES = ['ok', 'warning', 'blocked'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
-const isoDate = z.iso.date();
+const isoDate = CalendarDate;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) =>
   z

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ROSTER_STATUSES } from './attendance.ts';
+import { CalendarDate } from './common.ts';
 import { SKILL_LEVELS } from './people.ts';
 
 /** The outcome of a competency unit (uji kompetensi): kompeten / belum kompeten. */
 export const ASSESSMENT_RESULTS = ['competent', 'not_yet_competent'] as const;
 export type AssessmentResult = (typeof ASSESSMENT_RESULTS)[number];
 
-const isoDate = z.iso.date();
+const isoDate = CalendarDate;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const AssessmentResultItem = z.object({

@@ -5,7 +5,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Language } from '../../shared/common.ts';
 import type { ErrorResponse } from '../../shared/errors.ts';
-import { type FieldMessageKey, fieldMessage, type MessageCode, message } from './messages.ts';
+import {
+  type FieldMessageKey,
+  fieldMessage,
+  isFieldMessageKey,
+  type MessageCode,
+  message,
+} from './messages.ts';
 
 export interface FieldError {
   key: FieldMessageKey;
@@ -122,6 +128,12 @@ function describeIssue(
         return fieldMessage('invalid_format_date', language);
       if (field.endsWith('username')) return fieldMessage('username_format', language);
       return fieldMessage('invalid_format', language);
+    }
+    case 'custom': {
+      // A refinement names its message: `{ params: { key } }` (e.g. CalendarDate's date_out_of_range).
+      const key = (params.params as { key?: string } | undefined)?.key;
+      if (key && isFieldMessageKey(key)) return fieldMessage(key, language);
+      return fieldMessage('invalid', language);
     }
     case 'invalid_value':
       return fieldMessage('invalid_option', language, {

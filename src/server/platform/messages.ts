@@ -277,6 +277,10 @@ const FIELD_MESSAGES = {
     en: 'The new password must differ from the current one.',
   },
   // ── People (core) ──
+  date_out_of_range: {
+    id: 'Tanggal di luar rentang yang masuk akal (tahun 1900–2100).',
+    en: 'The date is out of the plausible range (years 1900–2100).',
+  },
   date_in_future: { id: 'Tanggal tidak boleh di masa depan.', en: 'The date cannot be in the future.' },
   date_before: { id: 'Tanggal harus sesudah {other}.', en: 'The date must be after {other}.' },
   birth_date_implausible: {
@@ -389,6 +393,10 @@ const FIELD_MESSAGES = {
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+export function isFieldMessageKey(key: string): key is FieldMessageKey {
+  return Object.hasOwn(FIELD_MESSAGES, key);
+}
 
 function interpolate(template: string, params: Record<string, unknown> | undefined): string {
   if (!params) return template;

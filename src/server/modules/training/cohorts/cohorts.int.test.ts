@@ -159,6 +159,21 @@ describe('opening a cohort', () => {
     expect(Number(count.n)).toBe(0);
   });
 
+  it('refuses a date with a slipped year (0050) instead of generating sessions in 1950, naming the field', async () => {
+    const program = await createProgram(t.database.db);
+    const response = await send(giatja(), 'POST', '/api/training/cohorts', {
+      programId: program.id,
+      name: 'Angkatan Tahun Salah',
+      startDate: '0050-01-03',
+      endDate: '2027-03-01',
+      schedule: [{ weekday: 1, start: '09:00', end: '12:00' }],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({
+      startDate: 'Tanggal di luar rentang yang masuk akal (tahun 1900–2100).',
+    });
+  });
+
   it('refuses a bad schedule, another prison’s program and an instructor from outside, naming each field', async () => {
     const program = await createProgram(t.database.db, { providerOrganizationId: partnerId });
     const base = {
