@@ -17,19 +17,28 @@ afterAll(async () => {
 const EVERYONE = ['Beranda', 'Direktori organisasi'];
 const STAFF = ['Beranda', 'Warga binaan & klien', 'Direktori organisasi'];
 const HEADS = [...STAFF, 'Pengguna', 'Log audit'];
+// Prison staff read the training catalogue; a partner's staff see only the cohorts they teach.
+const PRISON_STAFF = ['Beranda', 'Warga binaan & klien', 'Pelatihan', 'Direktori organisasi'];
+const PARTNER_STAFF = ['Beranda', 'Warga binaan & klien', 'Angkatan saya', 'Direktori organisasi'];
+const PRISON_HEAD = [...PRISON_STAFF, 'Pengguna', 'Log audit', 'Retensi data'];
 
 // Each demo role sees the navigation its permissions allow, nothing more: the administrator manages
-// accounts and rules but reads no person's record; viewers see program figures, not people.
+// accounts, rules and the skills taxonomy but reads no person's record; viewers see program figures, not people.
 const ROLES: Array<[username: string, organization: string, links: string[]]> = [
-  ['admin', 'Lapas Perempuan Kelas IIA Semarang', [...EVERYONE, 'Pengguna', 'Log audit', 'Aturan program']],
-  ['kalapas', 'Lapas Perempuan Kelas IIA Semarang', [...HEADS, 'Retensi data']],
-  ['lapas.binadik', 'Lapas Perempuan Kelas IIA Semarang', STAFF],
-  ['lapas.giatja', 'Lapas Perempuan Kelas IIA Semarang', STAFF],
+  [
+    'admin',
+    'Lapas Perempuan Kelas IIA Semarang',
+    [...EVERYONE, 'Pengguna', 'Log audit', 'Keterampilan', 'Aturan program'],
+  ],
+  ['kalapas', 'Lapas Perempuan Kelas IIA Semarang', PRISON_HEAD],
+  ['lapas.binadik', 'Lapas Perempuan Kelas IIA Semarang', PRISON_STAFF],
+  ['lapas.giatja', 'Lapas Perempuan Kelas IIA Semarang', PRISON_STAFF],
   ['kabapas', 'Balai Pemasyarakatan Kelas I Semarang', HEADS],
   ['pk', 'Balai Pemasyarakatan Kelas I Semarang', STAFF],
   ['kecamatan', 'Kecamatan Semarang Barat', STAFF],
   ['kelurahan.krobokan', 'Kelurahan Krobokan', STAFF],
-  ['mitra', 'Konveksi Maju Bersama (mitra demo)', STAFF],
+  ['mitra', 'Konveksi Maju Bersama (mitra demo)', PARTNER_STAFF],
+  ['instruktur', 'BLK Kota Semarang (mitra demo)', PARTNER_STAFF],
   ['viewer', 'Kecamatan Semarang Barat', EVERYONE],
 ];
 
@@ -91,7 +100,7 @@ describe('on a phone (360 px)', () => {
     await signIn.signIn('kalapas', 'sinergi-demo');
     await page.getByRole('button', { name: 'Buka menu navigasi' }).click();
     const shell = new AppShell(page);
-    await expect.poll(() => shell.navigationLinks(), { timeout: 15_000 }).toEqual([...HEADS, 'Retensi data']);
+    await expect.poll(() => shell.navigationLinks(), { timeout: 15_000 }).toEqual(PRISON_HEAD);
     await shell.go('Pengguna');
     await page.getByRole('heading', { level: 1, name: 'Pengguna' }).waitFor();
     const overflow = await page.evaluate(
