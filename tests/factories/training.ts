@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CohortScheduleSlot, Database, SkillLevelValue } from '../../src/server/db/schema.ts';
 import { LAPAS_ID } from '../../src/server/db/seed/reference.ts';
+import { today } from '../../src/server/platform/calendar.ts';
 
 const unique = () => randomBytes(3).toString('hex');
 
@@ -121,6 +122,8 @@ export async function createCohort(
             date,
             start_time: '09:00',
             end_time: '12:00',
+            // Entered in time (not after the fact), so the 7-day lock counts from the session's date.
+            created_on: [date, today()].sort()[0],
           })),
         )
         .returning(['id', 'date'])

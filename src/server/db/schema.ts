@@ -404,6 +404,8 @@ export interface TrainingSessionTable {
   end_time: string;
   status: Generated<'scheduled' | 'cancelled'>;
   cancel_reason: string | null;
+  /** 'yyyy-mm-dd' (Asia/Jakarta), set by the database. */
+  created_on: ColumnType<string, string | undefined, string>;
   attendance_recorded_at: Date | null;
   attendance_recorded_by: string | null;
   reopened_until: Date | null;

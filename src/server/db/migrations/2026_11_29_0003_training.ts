@@ -259,6 +259,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().defaultTo('scheduled').check(sql`status in ('scheduled', 'cancelled')`),
     )
     .addColumn('cancel_reason', 'text')
+    // The day the session entered the system (Asia/Jakarta). Attendance locks 7 days after the session or
+    // after this day, whichever is later: a cohort entered after it began can still have its past filled in.
+    .addColumn('created_on', 'date', (c) =>
+      c.notNull().defaultTo(sql`(now() at time zone 'Asia/Jakarta')::date`),
+    )
     .addColumn('attendance_recorded_at', 'timestamptz')
     .addColumn('attendance_recorded_by', 'uuid', (c) => c.references('app_user.id'))
     // A supervisor reopened the attendance of a locked session until this moment.

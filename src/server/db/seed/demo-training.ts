@@ -543,6 +543,7 @@ export function planDemoTraining(input: TrainingPlanInput): DemoTrainingPlan {
         cancel_reason: cancelled
           ? 'Workshop dipakai untuk kunjungan kerja Kantor Wilayah; sesi ditiadakan.'
           : null,
+        created_on: created,
         attendance_recorded_at: recorded ? new Date(atUtc(slot.date, '05:30')) : null,
         attendance_recorded_by: recorded ? recordedBy : null,
       };

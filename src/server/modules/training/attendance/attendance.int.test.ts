@@ -506,6 +506,25 @@ describe('what is refused, naming the field', () => {
     const expired = await record(giatja, cohort.id, old.id, { exceptions: [] });
     expect(expired.json().error?.code).toBe('ATTENDANCE_LOCKED');
   });
+
+  it('lets a cohort entered after it began have its past filled in: the lock counts from the day a session was entered', async () => {
+    const { cohort, sessions } = await cohortWith({ offsets: [-20, -10], size: 2 });
+    const [first, second] = [nth(sessions, 0), nth(sessions, 1)];
+    // The officer entered this cohort only today, weeks after it began.
+    await t.database.db
+      .updateTable('training_session')
+      .set({ created_on: today() })
+      .where('cohort_id', '=', cohort.id)
+      .execute();
+    const giatja = as.giatja as Session;
+    const grid = (await getGrid(giatja, cohort.id)).json() as AttendanceGrid;
+    expect(grid.sessions.map((session) => [session.locked, session.lockedAt])).toEqual([
+      [false, day(7)],
+      [false, day(7)],
+    ]);
+    expect((await record(giatja, cohort.id, first.id, { exceptions: [] })).statusCode).toBe(200);
+    expect((await record(giatja, cohort.id, second.id, { exceptions: [] })).statusCode).toBe(200);
+  });
 });
 
 describe('who sees and records which cohort', () => {

@@ -31,15 +31,18 @@ export interface SessionState {
 }
 
 /**
- * Where a session stands in the recording rules: it can be recorded from its date until 7 days after it
- * (date + 7 days < today locks it), or while a supervisor's reopening lasts.
+ * Where a session stands in the recording rules: it can be recorded from its date until 7 days after it,
+ * or after the day it entered the system when that is later (a cohort entered once under way), or while a
+ * supervisor's reopening lasts.
  */
 export function sessionState(
-  session: Pick<SessionRow, 'date' | 'reopened_until'>,
+  session: Pick<SessionRow, 'date' | 'reopened_until' | 'created_on'>,
   cohort: Pick<CohortRow, 'start_date' | 'end_date'>,
   clock: { today: string; now: Date },
 ): SessionState {
-  const lockedAt = addDays(session.date, ATTENDANCE_LOCK_DAYS);
+  // The later of the two 'yyyy-mm-dd' days.
+  const from = [session.date, session.created_on].sort()[1] as string;
+  const lockedAt = addDays(from, ATTENDANCE_LOCK_DAYS);
   const reopened = session.reopened_until !== null && session.reopened_until > clock.now;
   return {
     lockedAt,

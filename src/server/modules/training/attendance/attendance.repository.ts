@@ -44,6 +44,7 @@ function sessionQuery(db: Db) {
       's.attendance_recorded_at',
       'r.full_name as recorded_by_name',
       's.reopened_until',
+      's.created_on',
       's.version',
     ]);
 }
