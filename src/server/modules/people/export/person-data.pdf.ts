@@ -1,35 +1,10 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.d.ts';
+import { renderPdf } from '../../../platform/pdf.ts';
 import { displayMoment } from './people-export.labels.ts';
 import { type PersonData, sections } from './person-data.xlsx.ts';
 
-// The fonts pdfmake ships (Roboto covers Indonesian); nothing else on disk or on the network may be read.
-const FONT_DIR = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'fonts/Roboto',
-);
-let configured = false;
-function configure() {
-  if (configured) return;
-  const font = (file: string) => path.join(FONT_DIR, file);
-  pdfmake.setFonts({
-    Roboto: {
-      normal: font('Roboto-Regular.ttf'),
-      bold: font('Roboto-Medium.ttf'),
-      italics: font('Roboto-Italic.ttf'),
-      bolditalics: font('Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setLocalAccessPolicy((file) => file.startsWith(FONT_DIR));
-  pdfmake.setUrlAccessPolicy(() => false);
-  configured = true;
-}
-
 /** Her data as a printable PDF: the same sections as the workbook, the access log last. */
 export async function personDataPdf(data: PersonData): Promise<Buffer> {
-  configure();
   const content: Content[] = [
     { text: 'Data Pribadi dan Log Akses', style: 'title' },
     {
@@ -87,5 +62,5 @@ export async function personDataPdf(data: PersonData): Promise<Buffer> {
     }),
     content,
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }

@@ -1,31 +1,7 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.d.ts';
 import type { AttendanceMark } from '../../../../shared/attendance.ts';
+import { renderPdf } from '../../../platform/pdf.ts';
 import { dayAndDate, remarkOf } from './attendance.labels.ts';
-
-// The fonts pdfmake ships (Roboto covers Indonesian); nothing else on disk or on the network may be read.
-const FONT_DIR = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'fonts/Roboto',
-);
-let configured = false;
-function configure() {
-  if (configured) return;
-  const font = (file: string) => path.join(FONT_DIR, file);
-  pdfmake.setFonts({
-    Roboto: {
-      normal: font('Roboto-Regular.ttf'),
-      bold: font('Roboto-Medium.ttf'),
-      italics: font('Roboto-Italic.ttf'),
-      bolditalics: font('Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setLocalAccessPolicy((file) => file.startsWith(FONT_DIR));
-  pdfmake.setUrlAccessPolicy(() => false);
-  configured = true;
-}
 
 export interface DaftarHadir {
   organization: { name: string; kind: string; address: string | null };
@@ -60,7 +36,6 @@ export function letterhead(name: string): string {
  * signature column, and the signature block of the instructor.
  */
 export async function daftarHadirPdf(input: DaftarHadir): Promise<Buffer> {
-  configure();
   const { session } = input;
   const header: TableCell[] = [
     { text: 'No', style: 'th' },
@@ -184,5 +159,5 @@ export async function daftarHadirPdf(input: DaftarHadir): Promise<Buffer> {
     }),
     content,
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }
