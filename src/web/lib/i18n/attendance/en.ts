@@ -81,7 +81,7 @@ export const attendanceEn: AttendanceMessages = {
     counts: '{{present}} present, {{absent}} absent',
     save: 'Save attendance',
     saved: 'Attendance of {{date}} saved: {{present}} present, {{absent}} absent.',
-    nobody: 'Nobody is allocated to this cohort.',
+    nobody: 'Nobody had joined this cohort by the date of this session.',
     people: 'Participants',
   },
   reopen: {

@@ -79,7 +79,7 @@ export const attendanceId = {
     counts: '{{present}} hadir, {{absent}} tidak hadir',
     save: 'Simpan absensi',
     saved: 'Absensi {{date}} tersimpan: {{present}} hadir, {{absent}} tidak hadir.',
-    nobody: 'Tidak ada peserta yang dialokasikan ke angkatan ini.',
+    nobody: 'Belum ada peserta yang bergabung dengan angkatan ini pada tanggal sesi ini.',
     people: 'Daftar peserta',
   },
   reopen: {
