@@ -75,6 +75,8 @@ export const CohortListItem = z
     capacity: z.number().int(),
     /** People allocated now (status allocated). */
     allocated: z.number().int(),
+    /** People who completed it (after completion the allocated ones become completed). */
+    completed: z.number().int(),
     instructorName: z.string().nullable(),
     room: z.string().nullable(),
     /** The next scheduled (not cancelled) session from today on, or null. */

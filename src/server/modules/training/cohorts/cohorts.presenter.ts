@@ -15,6 +15,7 @@ export function presentCohortListItem(row: CohortListRow): CohortListItem {
     status: row.status,
     capacity: row.capacity,
     allocated: row.allocated,
+    completed: row.completed,
     instructorName: row.instructor_name,
     room: row.room,
     nextSession: row.next_session,

@@ -10,6 +10,8 @@ type CohortStatus = 'planned' | 'enrolling' | 'running' | 'completed' | 'cancell
 
 const allocatedCount = sql<number>`(select count(*)::int from training_enrolment e
   where e.cohort_id = c.id and e.status = 'allocated')`;
+const completedCount = sql<number>`(select count(*)::int from training_enrolment e
+  where e.cohort_id = c.id and e.status = 'completed')`;
 
 /** A page of the cohorts the caller may see (`visible`: the SQL scope), newest start first. */
 export async function listCohorts(
@@ -43,6 +45,7 @@ export async function listCohorts(
         'c.room',
         sql<string | null>`coalesce(u.full_name, c.instructor_name)`.as('instructor_name'),
         allocatedCount.as('allocated'),
+        completedCount.as('completed'),
         sql<{ date: string; start: string; end: string } | null>`(
           select json_build_object('date', s.date, 'start', s.start_time, 'end', s.end_time)
           from training_session s
@@ -89,8 +92,7 @@ export function findCohort(db: Db, cohortId: string) {
       'p.certification',
       sql<number>`(select count(*)::int from training_unit tu where tu.program_id = p.id)`.as('units'),
       allocatedCount.as('allocated'),
-      sql<number>`(select count(*)::int from training_enrolment e
-        where e.cohort_id = c.id and e.status = 'completed')`.as('completed'),
+      completedCount.as('completed'),
       sql<number>`(select count(*)::int from training_enrolment e
         where e.program_id = c.program_id and e.status in ('pending', 'approved'))`.as('waitlist'),
       sql<number>`(select count(*)::int from training_session s

@@ -199,8 +199,17 @@ function CohortLink({ cohort }: { cohort: CohortListItem }) {
 
 function Filled({ cohort }: { cohort: CohortListItem }) {
   const { t } = useTranslation();
-  // After completion (or cancellation) nobody is allocated any more: "0/12" would mislead.
-  if (cohort.status === 'completed' || cohort.status === 'cancelled') return <>{EMPTY}</>;
+  // After cancellation nobody is allocated any more: "0/12" would mislead. A completed cohort counts those
+  // who completed it.
+  if (cohort.status === 'cancelled') return <>{EMPTY}</>;
+  if (cohort.status === 'completed') {
+    const done = t('cohorts.completedOfCapacity', { completed: cohort.completed });
+    return (
+      <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {done}
+      </Text>
+    );
+  }
   const text = t('cohorts.capacityUsedLong', { allocated: cohort.allocated, capacity: cohort.capacity });
   return (
     <Text span size="sm" title={text} style={{ whiteSpace: 'nowrap' }}>

@@ -303,10 +303,12 @@ function CohortLink({ cohort }: { cohort: CohortListItem }) {
   );
 }
 
-/** Places taken in an open cohort; a completed or cancelled one has no allocations left to count. */
+/** Places taken in an open cohort, those who completed a completed one; a cancelled one has none left. */
 function Participants({ cohort }: { cohort: CohortListItem }) {
   const { t } = useTranslation();
-  if (cohort.status === 'completed' || cohort.status === 'cancelled') return <>{EMPTY}</>;
+  if (cohort.status === 'cancelled') return <>{EMPTY}</>;
+  if (cohort.status === 'completed')
+    return <>{t('cohorts.completedOfCapacity', { completed: cohort.completed })}</>;
   return <>{t('training.program.filled', { allocated: cohort.allocated, capacity: cohort.capacity })}</>;
 }
 

@@ -54,6 +54,7 @@ export const cohortsEn: CohortsMessages = {
   dateRange: '{{start}} to {{end}}',
   slot: '{{weekday}} {{start}}–{{end}}',
   capacityUsed: '{{allocated}}/{{capacity}}',
+  completedOfCapacity: '{{completed}} completed',
   capacityUsedLong: '{{allocated}} of {{capacity}} places taken',
   list: {
     title: 'Training cohorts',

@@ -58,6 +58,7 @@ export const cohortsId = {
   slot: '{{weekday}} {{start}}–{{end}}',
   capacityUsed: '{{allocated}}/{{capacity}}',
   capacityUsedLong: '{{allocated}} dari {{capacity}} tempat terisi',
+  completedOfCapacity: '{{completed}} selesai',
   list: {
     title: 'Angkatan pelatihan',
     ownTitle: 'Angkatan saya',
