@@ -90,8 +90,8 @@ interface Candidate {
  * Two women of the prison for a new sewing cohort, chosen from the demo data whatever the day: in custody
  * for two more months, never on the sewing program's list, in no cohort that has started (no schedule
  * clash), without trained sewing skills, with a name nobody else has. The first meets the program's
- * minimum behaviour score (65); the second, when the demo data hold one, does not (or has no score), so the
- * suitability check warns about her.
+ * minimum behaviour score (65); the second is given a score of 58 this month, so the suitability check
+ * warns about her.
  */
 async function sewingCandidates(programId: string, today: string) {
   const { rows } = await sql<Candidate>`
@@ -109,12 +109,14 @@ async function sewingCandidates(programId: string, today: string) {
     order by p.full_name`.execute(server.database.db);
   const meetsMinimum = (row: Candidate) => row.score !== null && Number(row.score) >= 65;
   const first = rows.find(meetsMinimum);
-  const second =
-    rows.find((row) => row.score !== null && !meetsMinimum(row)) ??
-    rows.find((row) => row.score === null) ??
-    rows.find((row) => row !== first);
+  const second = rows.find((row) => row !== first);
   if (!first || !second) throw new Error('the demo data hold no two women suitable for the sewing cohort');
-  return { ayu: first, bunga: second, bungaWarned: !meetsMinimum(second) };
+  // This month's SPPN score of the second is below the program's minimum: the check must warn about her.
+  const month = `${today.slice(0, 7)}-01`;
+  await sql`insert into behaviour_score (person_id, organization_id, month, score)
+    values (${second.id}, ${LAPAS_ID}, ${month}, 58)
+    on conflict (person_id, month) do update set score = 58`.execute(server.database.db);
+  return { ayu: first, bunga: second };
 }
 
 const SEWING = 'Menjahit (tata busana dasar)';
@@ -129,7 +131,7 @@ describe('an officer of the work-training section', () => {
       .select('id')
       .where('name', '=', SEWING)
       .executeTakeFirstOrThrow();
-    const { ayu, bunga, bungaWarned } = await sewingCandidates(program.id, today);
+    const { ayu, bunga } = await sewingCandidates(program.id, today);
 
     const page = await newPage();
     await signIn(page, 'lapas.giatja');
@@ -223,18 +225,15 @@ describe('an officer of the work-training section', () => {
       .getByRole('checkbox', { name: `Alokasikan ${ayu.full_name}` })
       .waitFor();
     await allocation.card(bunga.full_name).waitFor();
-    if (bungaWarned) {
-      const warned = allocation.card(bunga.full_name);
-      await warned.getByText('Nilai perilaku (SPPN)').waitFor();
-      expect(await warned.textContent()).toMatch(/minimal 65/);
-      expect(await allocation.overrideReason(bunga.full_name).count()).toBe(1);
-    }
+    const warned = allocation.card(bunga.full_name);
+    await warned.getByText('Nilai perilaku (SPPN)').waitFor();
+    expect(await warned.textContent()).toMatch(/minimal 65/);
+    expect(await allocation.overrideReason(bunga.full_name).count()).toBe(1);
+    expect(await allocation.overrideReason(ayu.full_name).count()).toBe(0);
     await expectAccessible(page, 'suitability check');
-    for (const person of [ayu, bunga]) {
-      const reason = allocation.overrideReason(person.full_name);
-      if ((await reason.count()) > 0)
-        await reason.fill('Sudah tertib tiga bulan terakhir; wali pemasyarakatan mendukung.');
-    }
+    await allocation
+      .overrideReason(bunga.full_name)
+      .fill('Sudah tertib tiga bulan terakhir; wali pemasyarakatan mendukung.');
     await allocation.allocate(2);
     await allocation.dialog().getByText('2 dari 2 orang dialokasikan.').waitFor();
     await allocation.close();
