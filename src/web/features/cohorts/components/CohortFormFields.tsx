@@ -1,8 +1,6 @@
 import {
-  ActionIcon,
   Alert,
   Autocomplete,
-  Button,
   Fieldset,
   Grid,
   Group,
@@ -18,11 +16,12 @@ import {
 } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { IconCalendarStats, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconCalendarStats } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Program } from '../../../../shared/programs.ts';
 import { DateField } from '../../../components/DateField.tsx';
+import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons.tsx';
 import { EMPTY, formatDate } from '../../../lib/format.ts';
 import { useInstructorOptions, useProgramOptions } from '../api/cohorts.ts';
 import { type CohortFormValues, newScheduleRow } from './cohortForm.ts';
@@ -253,33 +252,25 @@ function ScheduleEditor({
                   />
                 </Grid.Col>
               </Grid>
-              <ActionIcon
-                variant="subtle"
-                color="red.9"
-                size="lg"
+              <RemoveRowButton
                 mt={26}
-                aria-label={t('cohorts.form.removeSlot', { number })}
+                label={t('cohorts.form.removeSlot', { number })}
                 onClick={() => form.removeListItem('schedule', index)}
-              >
-                <IconTrash size={18} aria-hidden />
-              </ActionIcon>
+              />
             </Group>
           </Fieldset>
         );
       })}
-      <div>
-        <Button
-          variant="light"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => {
-            // A new row repeats the times of the last one: classes usually keep the same hours.
-            const last = values.schedule[values.schedule.length - 1];
-            form.insertListItem('schedule', newScheduleRow({ start: last?.start, end: last?.end }));
-          }}
-        >
-          {t('cohorts.form.addSlot')}
-        </Button>
-      </div>
+      <AddRowButton
+        variant="light"
+        onClick={() => {
+          // A new row repeats the times of the last one: classes usually keep the same hours.
+          const last = values.schedule[values.schedule.length - 1];
+          form.insertListItem('schedule', newScheduleRow({ start: last?.start, end: last?.end }));
+        }}
+      >
+        {t('cohorts.form.addSlot')}
+      </AddRowButton>
       <Alert color="gray" icon={<IconCalendarStats aria-hidden />} role="status" p="sm">
         <Text size="sm">
           {!preview

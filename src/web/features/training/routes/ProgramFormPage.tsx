@@ -17,7 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,7 @@ import { BackButton } from '../../../components/BackButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { EMPTY } from '../../../lib/format.ts';
@@ -297,29 +298,18 @@ function ProgramForm({ program }: { program: Program | null }) {
                           />
                         )}
                       </SimpleGrid>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red.9"
-                        size="lg"
+                      <RemoveRowButton
                         mb={2}
-                        aria-label={t('training.programForm.removeInstructor', { number })}
+                        label={t('training.programForm.removeInstructor', { number })}
                         onClick={() => form.removeListItem('instructors', index)}
-                      >
-                        <IconTrash size={18} aria-hidden />
-                      </ActionIcon>
+                      />
                     </Group>
                   </Paper>
                 );
               })}
-              <div>
-                <Button
-                  variant="default"
-                  leftSection={<IconPlus size={16} aria-hidden />}
-                  onClick={() => form.insertListItem('instructors', newInstructorRow())}
-                >
-                  {t('training.programForm.addInstructor')}
-                </Button>
-              </div>
+              <AddRowButton onClick={() => form.insertListItem('instructors', newInstructorRow())}>
+                {t('training.programForm.addInstructor')}
+              </AddRowButton>
             </Stack>
           </Section>
 
@@ -347,29 +337,18 @@ function ProgramForm({ program }: { program: Program | null }) {
                         {...form.getInputProps(`skills.${index}.level`)}
                       />
                     </SimpleGrid>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red.9"
-                      size="lg"
+                    <RemoveRowButton
                       mb={2}
-                      aria-label={t('training.programForm.removeSkill', { number })}
+                      label={t('training.programForm.removeSkill', { number })}
                       onClick={() => form.removeListItem('skills', index)}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
+                    />
                   </Group>
                 </Paper>
               );
             })}
-            <div>
-              <Button
-                variant="default"
-                leftSection={<IconPlus size={16} aria-hidden />}
-                onClick={() => form.insertListItem('skills', newSkillRow())}
-              >
-                {t('training.programForm.addSkill')}
-              </Button>
-            </div>
+            <AddRowButton onClick={() => form.insertListItem('skills', newSkillRow())}>
+              {t('training.programForm.addSkill')}
+            </AddRowButton>
           </Section>
 
           <Section title={t('training.programForm.unitsSection')} id="program-units">
@@ -408,15 +387,10 @@ function ProgramForm({ program }: { program: Program | null }) {
                         >
                           <IconArrowDown size={18} aria-hidden />
                         </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red.9"
-                          size="lg"
-                          aria-label={t('training.programForm.removeUnit', { number })}
+                        <RemoveRowButton
+                          label={t('training.programForm.removeUnit', { number })}
                           onClick={() => form.removeListItem('units', index)}
-                        >
-                          <IconTrash size={18} aria-hidden />
-                        </ActionIcon>
+                        />
                       </Group>
                     </Group>
                     <Grid gap="sm">
@@ -450,15 +424,9 @@ function ProgramForm({ program }: { program: Program | null }) {
                 );
               })}
             </Stack>
-            <div>
-              <Button
-                variant="default"
-                leftSection={<IconPlus size={16} aria-hidden />}
-                onClick={() => form.insertListItem('units', newUnitRow())}
-              >
-                {t('training.programForm.addUnit')}
-              </Button>
-            </div>
+            <AddRowButton onClick={() => form.insertListItem('units', newUnitRow())}>
+              {t('training.programForm.addUnit')}
+            </AddRowButton>
           </Section>
 
           <Section title={t('training.programForm.lengthSection')} id="program-length">
