@@ -420,6 +420,32 @@ describe('search and lists', () => {
     expect(plain.items).toHaveLength(5);
   });
 
+  it('ranks whole-word matches first, then near spellings, and pages through both without repeats', async () => {
+    const mixed = (await createOrganization(t.database.db, { kind: 'prison' })).id;
+    await sql`insert into person (organization_id, full_name, search_name)
+      select ${mixed}, 'Wulandary Putri ' || n, 'wulandary putri ' || n from generate_series(1, 30) n`.execute(
+      t.database.db,
+    );
+    await sql`insert into person (organization_id, full_name, search_name)
+      select ${mixed}, 'Dewi Wulandari ' || n, 'dewi wulandari ' || n from generate_series(1, 30) n`.execute(
+      t.database.db,
+    );
+    const clerk = await sessionFor(['prison_binadik'], mixed);
+    const pages = [];
+    for (let number = 1; number <= 3; number++)
+      pages.push(
+        (
+          await clerk.request({ method: 'GET', url: `/api/people?q=wulandari&pageSize=20&page=${number}` })
+        ).json().items as { id: string; displayName: string }[],
+      );
+    const shown = pages.flat();
+    expect(shown).toHaveLength(60);
+    expect(new Set(shown.map((item) => item.id)).size).toBe(60);
+    // The 30 with the word typed come first (pages 1 and half of 2), the near spellings after them.
+    expect(shown.slice(0, 30).every((item) => item.displayName.startsWith('Dewi Wulandari'))).toBe(true);
+    expect(shown.slice(30).every((item) => item.displayName.startsWith('Wulandary Putri'))).toBe(true);
+  });
+
   it('pages and sorts on the server and reports the total', async () => {
     const page = (
       await officer.request({ method: 'GET', url: '/api/people?pageSize=2&page=2&sort=name' })
