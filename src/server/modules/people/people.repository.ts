@@ -418,7 +418,9 @@ export async function replaceSkills(
       select 1 from person_skill held
       where held.person_id = ${personId}::uuid and held.evidence <> 'self_reported'
         and (held.skill_id = m.skill_id or lower(held.name) = lower(m.name)))
-    order by m.position`.execute(db);
+    order by m.position
+    -- Training may raise the same skill at the same moment: its row wins, this self-report adds nothing.
+    on conflict (person_id, skill_id) where skill_id is not null do nothing`.execute(db);
 }
 
 // ── Custody ──

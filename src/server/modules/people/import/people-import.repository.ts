@@ -229,7 +229,8 @@ export async function insertSkills(
       left join skill k on k.id = m.skill_id
       where m.skill_id is null or not exists (
         select 1 from person_skill held where held.person_id = m.person_id and held.skill_id = m.skill_id)
-      order by m.position`.execute(db);
+      order by m.position
+      on conflict (person_id, skill_id) where skill_id is not null do nothing`.execute(db);
   }
 }
 
