@@ -37,6 +37,7 @@ export type EndReason = (typeof END_REASONS)[number];
 /** Suitability checks shown before allocating. */
 export const SUITABILITY_CHECKS = [
   'release_before_end',
+  'transfer_before_end',
   'time_left',
   'behaviour',
   'schedule_clash',
@@ -45,7 +46,13 @@ export const SUITABILITY_CHECKS = [
 ] as const;
 export type SuitabilityCheck = (typeof SUITABILITY_CHECKS)[number];
 /** Checks staff may override with a reason; capacity and not_approved always block. */
-export const OVERRIDABLE_CHECKS = ['release_before_end', 'time_left', 'behaviour', 'schedule_clash'] as const;
+export const OVERRIDABLE_CHECKS = [
+  'release_before_end',
+  'transfer_before_end',
+  'time_left',
+  'behaviour',
+  'schedule_clash',
+] as const;
 export type OverridableCheck = (typeof OVERRIDABLE_CHECKS)[number];
 export const CHECK_STATUSES = ['ok', 'warning', 'blocked'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
@@ -166,6 +173,7 @@ export const CheckResult = z.object({
   status: z.enum(CHECK_STATUSES),
   /**
    * What the check found, for the message: release_before_end { releaseDate, endDate };
+   * transfer_before_end { transferDate, endDate, destination };
    * time_left { releaseDate, daysLeft, minDays }; behaviour { score, minScore, month };
    * schedule_clash { cohortId, cohortName, weekday, start, end }; capacity { capacity, allocated, position };
    * not_approved { status }.

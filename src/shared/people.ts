@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, pageOf } from './common.ts';
+import { CalendarDate, PageQuery, pageOf } from './common.ts';
 import { ORGANIZATION_KINDS } from './permissions.ts';
 import { Milestones } from './sentence.ts';
 
@@ -317,6 +317,9 @@ export const Custody = z
     releasedOn: z.string().nullable(),
     supervisionEndDate: z.string().nullable(),
     returnedOn: z.string().nullable(),
+    /** A planned transfer to another facility ('yyyy-mm-dd'), if one is known. */
+    transferPlannedOn: z.string().nullable(),
+    transferDestination: z.string().nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'Custody' });
@@ -339,6 +342,9 @@ export const SaveCustodyRequest = z.strictObject({
   releasedOn: isoDate.nullable().optional(),
   supervisionEndDate: isoDate.nullable().optional(),
   returnedOn: isoDate.nullable().optional(),
+  /** A planned transfer to another facility; not before the detention start. */
+  transferPlannedOn: CalendarDate.nullable().optional(),
+  transferDestination: optionalText(150),
   /** 0 when no custody record exists yet; otherwise the version read. */
   version: z.number().int().min(0),
 });

@@ -177,6 +177,8 @@ export interface CustodyTable {
   released_on: NullableDate;
   supervision_end_date: NullableDate;
   returned_on: NullableDate;
+  transfer_planned_on: NullableDate;
+  transfer_destination: string | null;
   updated_at: Timestamp;
   version: Generated<number>;
 }

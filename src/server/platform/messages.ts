@@ -283,6 +283,10 @@ const FIELD_MESSAGES = {
   },
   date_in_future: { id: 'Tanggal tidak boleh di masa depan.', en: 'The date cannot be in the future.' },
   date_before: { id: 'Tanggal harus sesudah {other}.', en: 'The date must be after {other}.' },
+  transfer_before_detention: {
+    id: 'Rencana pindah tidak boleh sebelum tanggal mulai ditahan.',
+    en: 'The planned transfer cannot be before the detention start date.',
+  },
   birth_date_implausible: {
     id: 'Tanggal lahir tidak masuk akal (umur harus 14–100 tahun).',
     en: 'Implausible birth date (age must be 14–100).',

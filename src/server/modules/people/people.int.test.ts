@@ -323,6 +323,59 @@ describe('sentence and milestones', () => {
     expect(await releaseDate()).toBe('2027-11-11');
   });
 
+  it('records a planned transfer, shows it back, and refuses one before the detention start', async () => {
+    const { id } = await register(
+      siti({
+        fullName: 'Ratna Sulistyowati',
+        nik: null,
+        birthDate: '1988-08-08',
+        registrationNumber: 'BI.0720/2025',
+      }),
+    );
+    const put = (payload: Record<string, unknown>) =>
+      binadik.request({ method: 'PUT', url: `/api/people/${id}/custody`, payload });
+    const saved = await put({
+      sentenceYears: 4,
+      detentionStartDate: '2025-01-10',
+      transferPlannedOn: '2027-03-15',
+      transferDestination: '  Lapas Perempuan Kelas IIA Bandung ',
+      version: 0,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().custody).toMatchObject({
+      transferPlannedOn: '2027-03-15',
+      transferDestination: 'Lapas Perempuan Kelas IIA Bandung',
+      version: 1,
+    });
+    const read = await binadik.request({ method: 'GET', url: `/api/people/${id}/custody` });
+    expect(read.json().custody).toMatchObject({
+      transferPlannedOn: '2027-03-15',
+      transferDestination: 'Lapas Perempuan Kelas IIA Bandung',
+    });
+
+    const early = await put({
+      sentenceYears: 4,
+      detentionStartDate: '2025-01-10',
+      transferPlannedOn: '2024-12-31',
+      transferDestination: 'Lapas Perempuan Kelas IIA Bandung',
+      version: 1,
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toEqual({
+      transferPlannedOn: 'Rencana pindah tidak boleh sebelum tanggal mulai ditahan.',
+    });
+    const long = await put({ sentenceYears: 4, transferDestination: 'x'.repeat(151), version: 1 });
+    expect(Object.keys(long.json().error.fields)).toEqual(['transferDestination']);
+
+    const cleared = await put({ sentenceYears: 4, detentionStartDate: '2025-01-10', version: 1 });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().custody).toMatchObject({
+      transferPlannedOn: null,
+      transferDestination: null,
+      version: 2,
+    });
+  });
+
   it('derives the status from dates the same way in the list filter as on the record', async () => {
     const window = 90;
     const day = (offset: number) => {

@@ -152,6 +152,8 @@ export function presentCustody(row: CustodyRow): Custody {
     releasedOn: row.released_on,
     supervisionEndDate: row.supervision_end_date,
     returnedOn: row.returned_on,
+    transferPlannedOn: row.transfer_planned_on,
+    transferDestination: row.transfer_destination,
     version: row.version,
   };
 }

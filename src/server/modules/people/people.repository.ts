@@ -467,6 +467,8 @@ export interface CustodyValues {
   released_on: string | null;
   supervision_end_date: string | null;
   returned_on: string | null;
+  transfer_planned_on: string | null;
+  transfer_destination: string | null;
 }
 
 /** A batch of custody records of people with a remission, after `after` in person id order. */

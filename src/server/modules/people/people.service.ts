@@ -465,6 +465,8 @@ function checkCustodyDates(body: SaveCustodyInput) {
   after('releasedOn', body.releasedOn, body.detentionStartDate, 'tanggal mulai ditahan');
   after('supervisionEndDate', body.supervisionEndDate, body.releasedOn, 'tanggal bebas');
   after('returnedOn', body.returnedOn, body.releasedOn, 'tanggal bebas');
+  if (body.transferPlannedOn && body.detentionStartDate && body.transferPlannedOn < body.detentionStartDate)
+    fields.transferPlannedOn = { key: 'transfer_before_detention' };
   // Only someone released can return; a conditional release (PB, CB, CMB) is supervised until a date.
   if (body.returnedOn && !body.releasedOn) fields.releasedOn = { key: 'required' };
   if (
@@ -507,6 +509,8 @@ export async function saveCustody(db: Db, ctx: RequestContext, personId: string,
     released_on: rest.releasedOn ?? null,
     supervision_end_date: rest.supervisionEndDate ?? null,
     returned_on: rest.returnedOn ?? null,
+    transfer_planned_on: rest.transferPlannedOn ?? null,
+    transfer_destination: rest.transferDestination ?? null,
   };
   return db.transaction().execute(async (trx) => {
     const existing = await findCustody(trx, personId);

@@ -129,6 +129,8 @@ export function sections(data: PersonData): Section[] {
             ['Subsider', `${c.fine_substitute_months} bln ${c.fine_substitute_days} hr`],
             ['Denda dibayar', yesNo(c.fine_paid)],
             ['Mulai ditahan', date(c.detention_start_date)],
+            ['Rencana pindah', date(c.transfer_planned_on)],
+            ['Tujuan pemindahan', text(c.transfer_destination)],
             ['Tanggal bebas', date(c.released_on)],
             ['Akhir bimbingan', date(c.supervision_end_date)],
             ['Kembali ke lapas', date(c.returned_on)],

@@ -361,6 +361,11 @@ describe('allocating from the waitlist', () => {
             params: { releaseDate: addDays(endDate, -10), endDate },
           },
           {
+            check: 'transfer_before_end',
+            status: 'ok',
+            params: { transferDate: null, endDate, destination: null },
+          },
+          {
             check: 'time_left',
             status: 'warning',
             params: { releaseDate: addDays(endDate, -10), daysLeft: 45, minDays: 56 },
@@ -428,6 +433,64 @@ describe('allocating from the waitlist', () => {
       cohortId: cohort.id,
       overrides: expect.any(Array),
     });
+  });
+
+  it('warns when her transfer is planned before the cohort ends, and allocates only with a reason', async () => {
+    const db = t.database.db;
+    const { program, cohort, endDate } = await enrollingCohort();
+    const [row] = await approved(program.id, 1);
+    if (!row) throw new Error('no enrolment');
+    await db
+      .insertInto('custody')
+      .values({
+        person_id: row.personId,
+        organization_id: LAPAS_ID,
+        detention_start_date: '2025-01-10',
+        sentence_years: 6,
+        transfer_planned_on: addDays(endDate, -20),
+        transfer_destination: 'Lapas Perempuan Kelas IIA Bandung',
+      })
+      .execute();
+
+    const url = `/api/training/cohorts/${cohort.id}`;
+    const checks = await post(`${url}/suitability`, { enrolmentIds: [row.id] });
+    expect(checks.statusCode, checks.body).toBe(200);
+    const warnings = checks.json()[0].checks.filter((check: { status: string }) => check.status !== 'ok');
+    expect(warnings).toEqual([
+      {
+        check: 'transfer_before_end',
+        status: 'warning',
+        params: {
+          transferDate: addDays(endDate, -20),
+          endDate,
+          destination: 'Lapas Perempuan Kelas IIA Bandung',
+        },
+      },
+    ]);
+
+    const refused = await post(`${url}/allocations`, { enrolmentIds: [row.id] });
+    expect(refused.json().results).toEqual([
+      { enrolmentId: row.id, outcome: 'refused', reasons: ['transfer_before_end'] },
+    ]);
+    expect(await statusOf(row.id)).toBe('approved');
+
+    const reason = 'Pemindahan ditunda sampai angkatan selesai';
+    const allocated = await post(`${url}/allocations`, {
+      enrolmentIds: [row.id],
+      overrides: [{ enrolmentId: row.id, check: 'transfer_before_end', reason }],
+    });
+    expect(allocated.json()).toEqual({
+      allocated: 1,
+      results: [{ enrolmentId: row.id, outcome: 'allocated', reasons: [] }],
+    });
+    const list = await get(`/api/training/enrolments?cohortId=${cohort.id}`);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({
+        id: row.id,
+        status: 'allocated',
+        overrides: [{ check: 'transfer_before_end', reason }],
+      }),
+    ]);
   });
 
   it('audits each suitability check with the people it showed', async () => {

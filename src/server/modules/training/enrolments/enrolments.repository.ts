@@ -170,6 +170,7 @@ export async function candidates(db: Db, organizationId: string, enrolmentIds: s
   return db
     .selectFrom('training_enrolment as e')
     .innerJoin('person as p', 'p.id', 'e.person_id')
+    .leftJoin('custody as cu', 'cu.person_id', 'p.id')
     .select([
       'e.id',
       'e.person_id',
@@ -179,6 +180,8 @@ export async function candidates(db: Db, organizationId: string, enrolmentIds: s
       'e.version',
       'p.full_name',
       'p.release_date',
+      'cu.transfer_planned_on',
+      'cu.transfer_destination',
       'p.organization_id as person_organization_id',
       sql<boolean>`p.anonymized_at is not null`.as('anonymized'),
       sql<{ month: string; score: string } | null>`(

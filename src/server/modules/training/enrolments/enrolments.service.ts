@@ -268,6 +268,9 @@ async function checkContext(db: Db, access: CohortAccess, enrolmentIds: string[]
     personOrganizationId: row.person_organization_id,
     anonymized: row.anonymized,
     releaseDate: row.release_date,
+    transfer: row.transfer_planned_on
+      ? { plannedOn: row.transfer_planned_on, destination: row.transfer_destination }
+      : null,
     behaviour: row.behaviour ? { month: row.behaviour.month, score: Number(row.behaviour.score) } : null,
     otherCohorts: others
       .filter((other) => other.person_id === row.person_id)

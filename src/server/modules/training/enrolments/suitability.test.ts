@@ -15,6 +15,7 @@ const candidate: CandidateFacts = {
   personOrganizationId: 'lapas',
   anonymized: false,
   releaseDate: '2028-06-01',
+  transfer: null,
   behaviour: { month: '2026-10-01', score: 80 },
   otherCohorts: [],
 };
@@ -26,6 +27,7 @@ describe('suitability checks', () => {
     const checks = personalChecks(cohort, candidate, { minBehaviourScore: 65 }, '2026-11-29');
     expect(checks.map((check) => [check.check, check.status])).toEqual([
       ['release_before_end', 'ok'],
+      ['transfer_before_end', 'ok'],
       ['time_left', 'ok'],
       ['behaviour', 'ok'],
       ['schedule_clash', 'ok'],
@@ -50,6 +52,27 @@ describe('suitability checks', () => {
     const unknown = personalChecks(cohort, { ...candidate, releaseDate: null }, {}, '2026-11-29');
     expect(statusOf(unknown, 'release_before_end')).toBe('ok');
     expect(statusOf(unknown, 'time_left')).toBe('ok');
+  });
+
+  it('warns about a planned transfer on or before the cohort’s last day, but not a past or later one', () => {
+    const transferOn = (plannedOn: string, today = '2026-11-29') =>
+      personalChecks(
+        cohort,
+        { ...candidate, transfer: { plannedOn, destination: 'Lapas Perempuan Bandung' } },
+        {},
+        today,
+      ).find((check) => check.check === 'transfer_before_end');
+    expect(transferOn('2027-02-01')).toEqual({
+      check: 'transfer_before_end',
+      status: 'warning',
+      params: { transferDate: '2027-02-01', endDate: '2027-02-26', destination: 'Lapas Perempuan Bandung' },
+    });
+    expect(transferOn('2027-02-26')?.status).toBe('warning');
+    expect(transferOn('2027-02-27')?.status).toBe('ok');
+    // A planned date already past is stale: she is still here.
+    expect(transferOn('2026-11-28')?.status).toBe('ok');
+    expect(transferOn('2026-11-29')?.status).toBe('warning');
+    expect(statusOf(personalChecks(cohort, candidate, {}, '2026-11-29'), 'transfer_before_end')).toBe('ok');
   });
 
   it('warns when the program asks for a behaviour score and none is recorded', () => {

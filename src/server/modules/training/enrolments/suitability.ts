@@ -19,6 +19,8 @@ export interface CandidateFacts {
   personOrganizationId: string;
   anonymized: boolean;
   releaseDate: string | null;
+  /** A planned transfer to another facility (custody record), if one is known. */
+  transfer: { plannedOn: string; destination: string | null } | null;
   /** Her latest monthly behaviour score, if any. */
   behaviour: { month: string; score: number } | null;
   /** The other open cohorts she is allocated to. */
@@ -44,6 +46,19 @@ export function personalChecks(
     check: 'release_before_end',
     status: release && release < cohort.endDate ? 'warning' : 'ok',
     params: { releaseDate: release, endDate: cohort.endDate },
+  });
+
+  // A transfer already past is stale data (she is still here), so only one still ahead warns.
+  const transfer = candidate.transfer;
+  checks.push({
+    check: 'transfer_before_end',
+    status:
+      transfer && transfer.plannedOn >= today && transfer.plannedOn <= cohort.endDate ? 'warning' : 'ok',
+    params: {
+      transferDate: transfer?.plannedOn ?? null,
+      endDate: cohort.endDate,
+      destination: transfer?.destination ?? null,
+    },
   });
 
   // Time left to serve when she would join: from the cohort's start, or from today once it has started.

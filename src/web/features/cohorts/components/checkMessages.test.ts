@@ -47,6 +47,33 @@ describe('checkMessage', () => {
     ).toBe('Tanggal bebas belum diketahui');
   });
 
+  it('says when a transfer is planned before the cohort ends, with the destination when known', () => {
+    const result: CheckResult = {
+      check: 'transfer_before_end',
+      status: 'warning',
+      params: { transferDate: '2027-02-01', endDate: '2027-02-20', destination: 'Lapas Perempuan Bandung' },
+    };
+    expect(read(result)).toBe(
+      'Rencana pindah ke Lapas Perempuan Bandung pada 01/02/2027, sebelum angkatan selesai 20/02/2027',
+    );
+    expect(read(result, 'en')).toBe(
+      'Transfer to Lapas Perempuan Bandung planned on 01/02/2027, before the cohort ends on 20/02/2027',
+    );
+    expect(read({ ...result, params: { ...result.params, destination: null } })).toBe(
+      'Rencana pindah 01/02/2027, sebelum angkatan selesai 20/02/2027',
+    );
+    expect(
+      read({
+        check: 'transfer_before_end',
+        status: 'ok',
+        params: { transferDate: null, endDate: '2027-02-20', destination: null },
+      }),
+    ).toBe('Tidak ada rencana pemindahan');
+    expect(read({ ...result, status: 'ok' })).toBe(
+      'Rencana pindah 01/02/2027 sudah lewat; periksa data pidananya',
+    );
+  });
+
   it('gives the days left against the program minimum', () => {
     expect(
       read({

@@ -47,6 +47,21 @@ export function checkMessage(
       if (failed) return { key: `${base}.warning`, values };
       return { key: releaseDate ? `${base}.ok` : `${base}.okUnknown`, values };
     }
+    case 'transfer_before_end': {
+      const transferDate = text(params, 'transferDate');
+      const endDate = text(params, 'endDate');
+      const destination = text(params, 'destination');
+      const values = {
+        transferDate: formatDate(transferDate),
+        endDate: formatDate(endDate),
+        destination: destination ?? '',
+      };
+      if (failed) return { key: destination ? `${base}.warning` : `${base}.warningNoDestination`, values };
+      if (!transferDate) return { key: `${base}.okNone`, values };
+      // Not a warning although on or before the end: the planned date has passed and she is still here.
+      if (endDate && transferDate <= endDate) return { key: `${base}.okPast`, values };
+      return { key: `${base}.ok`, values };
+    }
     case 'time_left': {
       const daysLeft = number(params, 'daysLeft');
       const values = {

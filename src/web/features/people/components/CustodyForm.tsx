@@ -51,6 +51,8 @@ interface CustodyValues {
   releasedOn: string | null;
   supervisionEndDate: string | null;
   returnedOn: string | null;
+  transferPlannedOn: string | null;
+  transferDestination: string;
 }
 
 function valuesFrom(custody: Custody | null): CustodyValues {
@@ -71,6 +73,8 @@ function valuesFrom(custody: Custody | null): CustodyValues {
     releasedOn: custody?.releasedOn ?? null,
     supervisionEndDate: custody?.supervisionEndDate ?? null,
     returnedOn: custody?.returnedOn ?? null,
+    transferPlannedOn: custody?.transferPlannedOn ?? null,
+    transferDestination: custody?.transferDestination ?? '',
   };
 }
 
@@ -94,6 +98,8 @@ function request(values: CustodyValues, version: number): SaveCustodyRequest {
     releasedOn: values.releasedOn || null,
     supervisionEndDate: values.supervisionEndDate || null,
     returnedOn: values.returnedOn || null,
+    transferPlannedOn: values.transferPlannedOn || null,
+    transferDestination: values.transferDestination.trim() || null,
     version,
   };
 }
@@ -156,6 +162,14 @@ export function CustodySummary({ custody }: { custody: Custody | null }) {
       )}
       {custody.returnedOn && (
         <InfoField label={t('people.custody.returnedOn')}>{formatDate(custody.returnedOn)}</InfoField>
+      )}
+      {custody.transferPlannedOn && (
+        <InfoField label={t('people.custody.transferPlannedOn')}>
+          {formatDate(custody.transferPlannedOn)}
+        </InfoField>
+      )}
+      {custody.transferDestination && (
+        <InfoField label={t('people.custody.transferDestination')}>{custody.transferDestination}</InfoField>
       )}
     </SimpleGrid>
   );
@@ -295,6 +309,21 @@ export function CustodyForm({ personId, view }: { personId: string; view: Custod
             {...form.getInputProps('finePaid', { type: 'checkbox' })}
           />
         </SimpleGrid>
+        <Fieldset legend={t('people.custody.transfer')} variant="unstyled" styles={LEGEND_STYLES}>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
+            <DateField
+              label={t('people.custody.transferPlannedOn')}
+              description={t('people.custody.transferHint')}
+              clearable
+              {...form.getInputProps('transferPlannedOn')}
+            />
+            <TextInput
+              label={t('people.custody.transferDestination')}
+              maxLength={150}
+              {...form.getInputProps('transferDestination')}
+            />
+          </SimpleGrid>
+        </Fieldset>
         <Fieldset legend={t('people.custody.release')} variant="unstyled" styles={LEGEND_STYLES}>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
             <Select

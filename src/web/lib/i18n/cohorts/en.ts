@@ -285,6 +285,15 @@ export const cohortsEn: CohortsMessages = {
       okUnknown: 'Release date not known yet',
       warning: 'Expected release {{releaseDate}}, before the cohort ends on {{endDate}}',
     },
+    transfer_before_end: {
+      label: 'Not transferred before the cohort ends',
+      ok: 'Transfer planned on {{transferDate}}, after the cohort ends on {{endDate}}',
+      okNone: 'No transfer planned',
+      okPast: 'The transfer planned on {{transferDate}} has passed; check her sentence record',
+      warning:
+        'Transfer to {{destination}} planned on {{transferDate}}, before the cohort ends on {{endDate}}',
+      warningNoDestination: 'Transfer planned on {{transferDate}}, before the cohort ends on {{endDate}}',
+    },
     time_left: {
       label: 'Enough time left to serve',
       ok: '{{daysLeft}} days left to serve (minimum {{minDays}} days)',

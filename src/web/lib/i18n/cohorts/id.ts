@@ -289,6 +289,15 @@ export const cohortsId = {
       okUnknown: 'Tanggal bebas belum diketahui',
       warning: 'Perkiraan bebas {{releaseDate}}, sebelum angkatan selesai {{endDate}}',
     },
+    transfer_before_end: {
+      label: 'Tidak dipindahkan sebelum angkatan selesai',
+      ok: 'Rencana pindah {{transferDate}}, setelah angkatan selesai {{endDate}}',
+      okNone: 'Tidak ada rencana pemindahan',
+      okPast: 'Rencana pindah {{transferDate}} sudah lewat; periksa data pidananya',
+      warning:
+        'Rencana pindah ke {{destination}} pada {{transferDate}}, sebelum angkatan selesai {{endDate}}',
+      warningNoDestination: 'Rencana pindah {{transferDate}}, sebelum angkatan selesai {{endDate}}',
+    },
     time_left: {
       label: 'Sisa masa pidana cukup',
       ok: 'Sisa masa pidana {{daysLeft}} hari (minimal {{minDays}} hari)',

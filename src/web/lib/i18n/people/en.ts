@@ -278,6 +278,10 @@ export const peopleEn: typeof peopleId = {
     detentionStart: 'Detention start',
     detentionStartHint:
       'The first day of detention; time in pre-trial detention counts towards the sentence.',
+    transfer: 'Planned transfer to another prison',
+    transferPlannedOn: 'Planned transfer date',
+    transferHint: 'Fill in once planned; used to warn when allocating her to a training cohort.',
+    transferDestination: 'Transfer destination',
     release: 'Release (once it has happened)',
     releaseKind: 'Kind of release',
     releasedOn: 'Actual release date',
