@@ -19,23 +19,3 @@ export function notifyError(error: unknown): void {
       : { color: 'red', message, autoClose: 10_000 },
   );
 }
-
-interface FormWithErrors {
-  setErrors: (errors: Record<string, string>) => void;
-  getValues: () => object;
-}
-
-/**
- * Puts the server's field errors on the matching inputs; anything that does not fit a field becomes a
- * notification.
- */
-export function showFormError(form: FormWithErrors, error: unknown): void {
-  const fields = isApiError(error) ? error.fields : undefined;
-  if (fields) {
-    const known = Object.keys(form.getValues());
-    const matched = Object.fromEntries(Object.entries(fields).filter(([name]) => known.includes(name)));
-    form.setErrors(matched);
-    if (Object.keys(matched).length > 0) return;
-  }
-  notifyError(error);
-}

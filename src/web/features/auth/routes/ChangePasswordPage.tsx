@@ -6,7 +6,8 @@ import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/vocabulary.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PasswordField } from '../../../components/PasswordField.tsx';
-import { notifySuccess, showFormError } from '../../../lib/notify.ts';
+import { showServerErrors } from '../../../lib/formErrors.ts';
+import { notifySuccess } from '../../../lib/notify.ts';
 import { useChangePassword, useSession } from '../api/session.ts';
 
 interface ChangePasswordValues {
@@ -42,7 +43,7 @@ export function ChangePasswordPage() {
           form.reset();
           void navigate('/', { replace: true });
         },
-        onError: (error) => showFormError(form, error),
+        onError: (error) => showServerErrors(form, error),
       },
     );
   });

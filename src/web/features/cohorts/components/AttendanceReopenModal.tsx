@@ -7,8 +7,8 @@ import {
   type AttendanceSession,
 } from '../../../../shared/attendance.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { showServerErrors } from '../../people/components/formErrors.ts';
 import { useReopenAttendance } from '../api/attendance.ts';
 import { useSessionText } from './AttendanceSessionMenu.tsx';
 

@@ -19,11 +19,11 @@ import { SKILL_LEVELS } from '../../../../shared/people.ts';
 import type { CohortResults } from '../../../../shared/results.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { ApiError, isApiError } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useUploadDocument } from '../../people/api/records.ts';
 import { todayIso } from '../../people/components/dates.ts';
-import { showServerErrors } from '../../people/components/formErrors.ts';
 import { optionsOf } from '../../people/components/vocabulary.ts';
 import { useCreateCertificate } from '../api/results.ts';
 import { assessablePeople, defaultLevel } from './ResultsModel.ts';
@@ -103,7 +103,7 @@ export function CertificateFormModal({ cohortId, data, enrolmentId, onClose }: C
       showServerErrors(form, renamed);
       return;
     }
-    showServerErrors(form, error, { DOCUMENT_TOO_LARGE: 'file' });
+    showServerErrors(form, error, { codes: { DOCUMENT_TOO_LARGE: 'file' } });
   };
 
   const submit = form.onSubmit(async (values) => {

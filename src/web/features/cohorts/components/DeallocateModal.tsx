@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Cohort, RosterEntry } from '../../../../shared/cohorts.ts';
 import { DEALLOCATION_REASONS, type DeallocationReason } from '../../../../shared/enrolments.ts';
 import { isApiError } from '../../../lib/api.ts';
+import { showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { showServerErrors } from '../../people/components/formErrors.ts';
 import { cohortsKeys, useDeallocate } from '../api/cohorts.ts';
 
 interface Values {

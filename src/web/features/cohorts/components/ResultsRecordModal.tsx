@@ -18,9 +18,9 @@ import { useTranslation } from 'react-i18next';
 import type { CohortResults } from '../../../../shared/results.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { isApiError } from '../../../lib/api.ts';
+import { focusFirstError } from '../../../lib/formErrors.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { todayIso } from '../../people/components/dates.ts';
-import { focusFirstError } from '../../people/components/formErrors.ts';
 import { useRecordResults } from '../api/results.ts';
 import { RESULT_COLORS } from './AttendanceVocabulary.ts';
 import {

@@ -11,8 +11,8 @@ import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { api, isApiError } from '../../../lib/api.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
-import { focusFirstError, showServerErrors } from '../../people/components/formErrors.ts';
 import {
   cohortPath,
   cohortsKeys,
@@ -62,7 +62,7 @@ function CohortCreateForm() {
         notifySuccess(t('cohorts.form.created'));
         void navigate(`/pelatihan/angkatan/${cohort.id}`);
       },
-      onError: (error) => showServerErrors(form, error, FIELD_CONFLICTS),
+      onError: (error) => showServerErrors(form, error, { codes: FIELD_CONFLICTS }),
     });
   }, focusFirstError);
 
@@ -145,7 +145,7 @@ function CohortEditForm({ cohort }: { cohort: Cohort }) {
           setConflict(error.message);
           return;
         }
-        showServerErrors(form, error, FIELD_CONFLICTS);
+        showServerErrors(form, error, { codes: FIELD_CONFLICTS });
       },
     });
   }, focusFirstError);

@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { BehaviourScore } from '../../../../shared/people.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { EMPTY } from '../../../lib/format.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { useSaveBehaviourScore } from '../api/people.ts';
 import { todayIso } from './dates.ts';
-import { focusFirstError, showServerErrors } from './formErrors.ts';
 
 interface ScoreValues {
   /** 'yyyy-mm-dd' from the month picker (the first of the month). */

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { RECIPIENT_KINDS, type RecipientKind } from '../../../../shared/consents.ts';
 import { FIELD_GROUPS, type FieldGroup } from '../../../../shared/people.ts';
 import { DateField } from '../../../components/DateField.tsx';
+import { showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { useOrganizations } from '../../organizations/api/organizations.ts';
 import { useCreateConsent, useDocuments } from '../api/records.ts';
 import { todayIso } from './dates.ts';
-import { showServerErrors } from './formErrors.ts';
 
 interface ConsentValues {
   purpose: string;
@@ -73,7 +73,7 @@ export function ConsentForm({ personId, onDone }: { personId: string; onDone: ()
           form.reset();
           onDone();
         },
-        onError: (error) => showServerErrors(form, error, {}),
+        onError: (error) => showServerErrors(form, error),
       },
     );
   });

@@ -4,10 +4,10 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Consent } from '../../../../shared/consents.ts';
 import { DateField } from '../../../components/DateField.tsx';
+import { showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { useWithdrawConsent } from '../api/records.ts';
 import { todayIso } from './dates.ts';
-import { showServerErrors } from './formErrors.ts';
 
 interface WithdrawValues {
   withdrawnOn: string | null;
@@ -46,7 +46,7 @@ export function ConsentWithdrawModal({
           notifySuccess(t('records.consents.withdrawDone'));
           close();
         },
-        onError: (error) => showServerErrors(form, error, {}),
+        onError: (error) => showServerErrors(form, error),
       },
     );
   });

@@ -27,9 +27,9 @@ import { DateField } from '../../../components/DateField.tsx';
 import { InfoField } from '../../../components/InfoField.tsx';
 import { api, isApiError } from '../../../lib/api.ts';
 import { EMPTY, formatDate, formatRupiah, orDash } from '../../../lib/format.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { peopleKeys, personPath, useSaveCustody } from '../api/people.ts';
-import { focusFirstError, showServerErrors } from './formErrors.ts';
 import { LEGEND_STYLES, optionsOf } from './vocabulary.ts';
 
 const SENTENCE_KINDS = ['fixed', 'life', 'death'] as const;

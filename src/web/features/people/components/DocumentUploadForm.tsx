@@ -22,10 +22,10 @@ import {
   MAX_DOCUMENT_MB,
 } from '../../../../shared/documents.ts';
 import type { RecordVisibility } from '../../../../shared/notes.ts';
+import { showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useUploadDocument } from '../api/records.ts';
-import { showServerErrors } from './formErrors.ts';
 import { optionsOf } from './vocabulary.ts';
 
 interface UploadValues {
@@ -73,7 +73,7 @@ export function DocumentUploadForm({ personId }: { personId: string }) {
           notifySuccess(t('records.documents.uploaded'));
           form.reset();
         },
-        onError: (error) => showServerErrors(form, error, { DOCUMENT_TOO_LARGE: 'file' }),
+        onError: (error) => showServerErrors(form, error, { codes: { DOCUMENT_TOO_LARGE: 'file' } }),
       },
     );
   });

@@ -16,9 +16,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_KINDS, type Note, type NoteKind, type RecordVisibility } from '../../../../shared/notes.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { useCreateNote } from '../api/records.ts';
-import { showServerErrors } from './formErrors.ts';
 import { optionsOf } from './vocabulary.ts';
 
 interface NoteValues {
@@ -73,7 +73,7 @@ export function NoteForm({ personId, corrections, correcting, onCancelCorrection
           form.setFieldValue('body', '');
           onSaved();
         },
-        onError: (error) => showServerErrors(form, error, {}),
+        onError: (error) => showServerErrors(form, error),
       },
     );
   });

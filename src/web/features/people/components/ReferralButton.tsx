@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../shared/people.ts';
 import { EMPTY } from '../../../lib/format.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { useOrganizations } from '../../organizations/api/organizations.ts';
 import { useReferPerson } from '../api/people.ts';
-import { focusFirstError, showServerErrors } from './formErrors.ts';
 
 interface ReferralValues {
   organizationId: string | null;

@@ -20,10 +20,10 @@ import { ConfirmModal } from '../../../components/ConfirmModal.tsx';
 import { DateField } from '../../../components/DateField.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { EMPTY, formatDate } from '../../../lib/format.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { useAddRemission, useDeleteRemission } from '../api/people.ts';
 import { todayIso } from './dates.ts';
-import { focusFirstError, showServerErrors } from './formErrors.ts';
 import { optionsOf } from './vocabulary.ts';
 
 interface RemissionValues {

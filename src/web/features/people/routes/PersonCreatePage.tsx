@@ -6,9 +6,9 @@ import type { SimilarPeople } from '../../../../shared/people.ts';
 import { BackButton } from '../../../components/BackButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { isApiError } from '../../../lib/api.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { fetchSimilarPeople, useCreatePerson } from '../api/people.ts';
-import { focusFirstError, showServerErrors } from '../components/formErrors.ts';
 import { PersonFormFields, usePersonForm } from '../components/PersonFormFields.tsx';
 import { emptyPersonForm, type PersonFormValues, personFields } from '../components/personForm.ts';
 import { SimilarPeopleModal } from '../components/SimilarPeopleModal.tsx';
@@ -41,7 +41,7 @@ export function PersonCreatePage() {
           return;
         }
         setSimilar(null);
-        showServerErrors(form, error, FIELD_CONFLICTS);
+        showServerErrors(form, error, { codes: FIELD_CONFLICTS });
       },
     });
   };

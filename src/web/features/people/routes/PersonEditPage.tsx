@@ -11,9 +11,9 @@ import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { api, isApiError } from '../../../lib/api.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { peopleKeys, personPath, usePerson, useUpdatePerson } from '../api/people.ts';
-import { focusFirstError, showServerErrors } from '../components/formErrors.ts';
 import { PersonFormFields, usePersonForm } from '../components/PersonFormFields.tsx';
 import {
   changedFields,
@@ -66,7 +66,7 @@ function PersonEditForm({ person }: { person: Person }) {
           setConflict(error.message);
           return;
         }
-        showServerErrors(form, error, FIELD_CONFLICTS);
+        showServerErrors(form, error, { codes: FIELD_CONFLICTS });
       },
     });
   }, focusFirstError);

@@ -3,10 +3,10 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Enrolment } from '../../../../shared/enrolments.ts';
 import { isApiError } from '../../../lib/api.ts';
+import { isStaleVersion } from '../../../lib/fieldErrors.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { useDecideEnrolment, useReloadEnrolments, useWithdrawEnrolment } from '../api/enrolments.ts';
-import { focusFirstError, showServerErrors } from './formErrors.ts';
-import { isStaleVersion } from './serverErrors.ts';
 
 export type ReasonAction = 'decline' | 'withdraw';
 

@@ -7,11 +7,11 @@ import { ENROLMENT_SOURCES, type EnrolmentSource } from '../../../../shared/enro
 import { DateField } from '../../../components/DateField.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { EMPTY } from '../../../lib/format.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { usePeople } from '../../people/api/people.ts';
 import { useCreateEnrolment } from '../api/enrolments.ts';
 import { useProgramOptions } from '../api/programs.ts';
-import { focusFirstError, showServerErrors } from './formErrors.ts';
 import { todayIso } from './today.ts';
 
 interface RequestValues {

@@ -20,10 +20,10 @@ import { useTranslation } from 'react-i18next';
 import { SECTORS, SKILL_LEVELS } from '../../../../shared/people.ts';
 import type { Skill } from '../../../../shared/skills.ts';
 import { isApiError } from '../../../lib/api.ts';
+import { isStaleVersion } from '../../../lib/fieldErrors.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { useCreateSkill, useReloadSkills, useUpdateSkill } from '../api/skills.ts';
-import { focusFirstError, showServerErrors } from './formErrors.ts';
-import { isStaleVersion } from './serverErrors.ts';
 import {
   createSkillRequest,
   type SkillFormValues,

@@ -31,7 +31,9 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { isApiError } from '../../../lib/api.ts';
+import { isStaleVersion } from '../../../lib/fieldErrors.ts';
 import { EMPTY } from '../../../lib/format.ts';
+import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useOrganizations } from '../../organizations/api/organizations.ts';
@@ -43,7 +45,6 @@ import {
   useUpdateProgram,
 } from '../api/programs.ts';
 import { useSkillTaxonomy } from '../api/skills.ts';
-import { focusFirstError, showServerErrors } from '../components/formErrors.ts';
 import {
   newInstructorRow,
   newSkillRow,
@@ -57,7 +58,6 @@ import {
   updateProgramRequest,
 } from '../components/programForm.ts';
 import { SkillSelect, useSkillOptions } from '../components/SkillSelect.tsx';
-import { isStaleVersion } from '../components/serverErrors.ts';
 import { optionsOf } from '../components/vocabulary.ts';
 
 /** /pelatihan/program/baru and /pelatihan/program/:programId/ubah. */
@@ -176,7 +176,7 @@ function ProgramForm({ program }: { program: Program | null }) {
       setStale(true);
       return;
     }
-    showServerErrors(form, error, programFieldRenames(form.getValues()));
+    showServerErrors(form, error, { renames: programFieldRenames(form.getValues()) });
   };
 
   const submit = form.onSubmit((submitted) => {

@@ -24,6 +24,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
+import { isStaleVersion } from '../../../lib/fieldErrors.ts';
 import { EMPTY, formatDate } from '../../../lib/format.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/api/session.ts';
@@ -33,7 +34,6 @@ import { uuidOrUndefined, waitlistQuery, waitlistStatus, withFilters } from '../
 import { EnrolmentStatusBadge } from '../components/badges.tsx';
 import { EnrolmentReasonModal, type ReasonAction } from '../components/EnrolmentReasonModal.tsx';
 import { EnrolmentRequestModal } from '../components/EnrolmentRequestModal.tsx';
-import { isStaleVersion } from '../components/serverErrors.ts';
 import { ENROLMENT_STATUS_ORDER } from '../components/vocabulary.ts';
 
 type Target = { enrolment: Enrolment; action: ReasonAction } | null;

@@ -4,7 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { UpdateUserRequest, UserSummary } from '../../../../shared/users.ts';
 import { isApiError } from '../../../lib/api.ts';
-import { notifyError, notifySuccess, showFormError } from '../../../lib/notify.ts';
+import { showServerErrors } from '../../../lib/formErrors.ts';
+import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect.tsx';
 import { useUpdateUser } from '../api/users.ts';
 import { RoleMultiSelect } from './RoleMultiSelect.tsx';
@@ -66,7 +67,7 @@ export function UserEditForm({ user }: { user: UserSummary }) {
             .then(() => notifySuccess(t('users.reloaded')));
           return;
         }
-        showFormError(form, error);
+        showServerErrors(form, error);
       },
     });
   });

@@ -7,7 +7,8 @@ import { PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../../../../shared/vocabu
 import { BackButton } from '../../../components/BackButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PasswordField } from '../../../components/PasswordField.tsx';
-import { notifySuccess, showFormError } from '../../../lib/notify.ts';
+import { showServerErrors } from '../../../lib/formErrors.ts';
+import { notifySuccess } from '../../../lib/notify.ts';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect.tsx';
 import { useCreateUser } from '../api/users.ts';
 import { RoleMultiSelect } from '../components/RoleMultiSelect.tsx';
@@ -71,7 +72,7 @@ export function UserCreatePage() {
         notifySuccess(t('users.created', { username: user.username }));
         void navigate(`/admin/pengguna/${user.id}`, { replace: true });
       },
-      onError: (error) => showFormError(form, error),
+      onError: (error) => showServerErrors(form, error),
     });
   });
 

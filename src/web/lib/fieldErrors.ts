@@ -1,7 +1,10 @@
+// Pure rules for the server's field errors on a form (no DOM, no notifications: unit-tested).
+
 /**
- * Where the server's field errors (dotted JSON paths such as `units.2.title`, `aliases.1` or `skills`) go
- * on a form. A path lands on the deepest part of the form values it reaches; a list of plain values (tags)
- * takes the errors of its items itself. `renames` maps the API's names to the form's where they differ.
+ * Where the server's field errors (dotted JSON paths such as `guarantor.name`, `units.2.title`, `aliases.1`
+ * or `skills`) go on a form. A path lands on the deepest part of the form values it reaches; a list of plain
+ * values (tags) takes the errors of its items itself. `renames` maps the API's names to the form's where
+ * they differ.
  */
 export function placeFieldErrors(
   values: object,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStaleVersion, placeFieldErrors } from './serverErrors.ts';
+import { isStaleVersion, placeFieldErrors } from './fieldErrors.ts';
 
 const values = {
   name: '',
