@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { COHORT_OPEN_STATUSES, type Cohort } from '../../../../shared/cohorts.ts';
 import { BackButton } from '../../../components/BackButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -12,6 +12,7 @@ import { StatusPage } from '../../../components/StatusPage.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { EMPTY } from '../../../lib/format.ts';
+import { useTabParam } from '../../../lib/useTabParam.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useCohort } from '../api/cohorts.ts';
 import { AttendanceTab } from '../components/AttendanceTab.tsx';
@@ -24,7 +25,6 @@ import { CohortStatusBadge } from '../components/StatusBadges.tsx';
 import { useCohortFormat } from '../components/useCohortFormat.ts';
 
 const TABS = ['ringkasan', 'peserta', 'jadwal', 'absensi', 'hasil'] as const;
-type Tab = (typeof TABS)[number];
 
 /** /pelatihan/angkatan/:cohortId: the cohort's header and status actions, and its tabs (`?tab=`). */
 export function CohortPage() {
@@ -57,17 +57,10 @@ function CohortView({ cohort, back }: { cohort: Cohort; back: ReactNode }) {
   const me = useSession();
   const access = accessFor(me.permissions);
   const format = useCohortFormat();
-  const [params, setParams] = useSearchParams();
   const open = (COHORT_OPEN_STATUSES as readonly string[]).includes(cohort.status);
 
   const tabs = TABS.filter((tab) => tab !== 'hasil' || cohort.access.canManage);
-  const requested = params.get('tab');
-  const tab: Tab = tabs.find((item) => item === requested) ?? 'ringkasan';
-  const selectTab = (value: string | null) => {
-    const next = new URLSearchParams();
-    if (value && value !== 'ringkasan') next.set('tab', value);
-    setParams(next);
-  };
+  const { tab, selectTab } = useTabParam(tabs);
   // The program page is for prison staff; a partner's instructor sees the program's name only.
   const programLink = access.canReadTraining && !cohort.access.instructorOnly;
 

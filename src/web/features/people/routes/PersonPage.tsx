@@ -2,7 +2,7 @@ import { Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { Person } from '../../../../shared/people.ts';
 import { BackButton } from '../../../components/BackButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -12,6 +12,7 @@ import { StatusPage } from '../../../components/StatusPage.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { useTabParam } from '../../../lib/useTabParam.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { PersonTrainingTab } from '../../training/components/PersonTrainingTab.tsx';
 import { usePerson } from '../api/people.ts';
@@ -28,7 +29,6 @@ import { RelativeDays } from '../components/RelativeDays.tsx';
 import { TimelineTab } from '../components/TimelineTab.tsx';
 
 const TABS = ['profil', 'pelatihan', 'pidana', 'catatan', 'dokumen', 'persetujuan', 'riwayat'] as const;
-type Tab = (typeof TABS)[number];
 
 export function PersonPage() {
   const { personId = '' } = useParams();
@@ -56,20 +56,12 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
   const { t } = useTranslation();
   const me = useSession();
   const access = accessFor(me.permissions);
-  const [params, setParams] = useSearchParams();
 
   // The sentence tab exists only for corrections staff; for anyone else it is not rendered at all.
   const showCustody = person.corrections && access.canReadCustody;
   const tabs = TABS.filter((tab) => tab !== 'pidana' || showCustody);
-  const requested = params.get('tab');
-  const tab: Tab = tabs.find((item) => item === requested) ?? 'profil';
+  const { tab, selectTab, params, setParams } = useTabParam(tabs);
   const timelinePage = Math.max(1, Number(params.get('halaman')) || 1);
-
-  const selectTab = (value: string | null) => {
-    const next = new URLSearchParams();
-    if (value && value !== 'profil') next.set('tab', value);
-    setParams(next);
-  };
 
   return (
     <Stack gap="md">
