@@ -165,7 +165,7 @@ function RequestForm({
         <Radio.Group label={t('training.request.source')} withAsterisk {...form.getInputProps('source')}>
           <Stack gap="xs" mt={6}>
             {ENROLMENT_SOURCES.map((source) => (
-              <Radio key={source} value={source} label={t(`training.source.${source}`)} />
+              <Radio key={source} value={source} label={t(`cohorts.enrolmentSource.${source}`)} />
             ))}
           </Stack>
         </Radio.Group>

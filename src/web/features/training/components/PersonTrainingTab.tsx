@@ -239,7 +239,7 @@ function Status({ item }: { item: PersonTrainingHistoryItem }) {
       <EnrolmentStatusBadge status={item.status} />
       {item.status === 'deallocated' && item.endReason && (
         <Text size="xs" mt={2}>
-          {t(`training.endReason.${item.endReason}`)}
+          {t(`cohorts.endReason.${item.endReason}`)}
         </Text>
       )}
     </>

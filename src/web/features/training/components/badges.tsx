@@ -23,7 +23,7 @@ export function EnrolmentStatusBadge({ status }: { status: EnrolmentStatus }) {
   const { t } = useTranslation();
   return (
     <Badge color={ENROLMENT_STATUS_COLORS[status]} {...BADGE}>
-      {t(`training.enrolmentStatus.${status}`)}
+      {t(`cohorts.enrolmentStatus.${status}`)}
     </Badge>
   );
 }
@@ -32,7 +32,7 @@ export function CohortStatusBadge({ status }: { status: CohortStatus }) {
   const { t } = useTranslation();
   return (
     <Badge color={COHORT_STATUS_COLORS[status]} {...BADGE}>
-      {t(`training.cohortStatus.${status}`)}
+      {t(`cohorts.status.${status}`)}
     </Badge>
   );
 }

@@ -5,7 +5,7 @@ import type { CertificationPath } from '../../../../shared/programs.ts';
 
 /**
  * The training vocabularies as data: a colour per code, in the order they progress. Labels live in i18n
- * (training.enrolmentStatus.*, training.cohortStatus.*, training.evidence.*, training.certification.*).
+ * (cohorts.enrolmentStatus.*, cohorts.status.*, training.evidence.*, training.certification.*).
  * Filled shade-8/9 badges keep white text above 4.5:1 contrast (orange and yellow never do).
  */
 

@@ -423,7 +423,7 @@ function WaitlistSection({ program }: { program: Program }) {
           <InfoField label={t('training.program.waiting')}>
             {t('training.people', { count: program.waitlist })}
           </InfoField>
-          <InfoField label={t('training.enrolmentStatus.pending')}>
+          <InfoField label={t('cohorts.enrolmentStatus.pending')}>
             {pending.data ? t('training.people', { count: pending.data.total }) : EMPTY}
           </InfoField>
           <InfoField label={t('training.program.approvedWaiting')}>

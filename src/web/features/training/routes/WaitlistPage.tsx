@@ -73,7 +73,7 @@ export function WaitlistPage() {
     { value: 'semua', label: t('training.waitlist.statusAll') },
     ...ENROLMENT_STATUS_ORDER.map((status) => ({
       value: status,
-      label: t(`training.enrolmentStatus.${status}`),
+      label: t(`cohorts.enrolmentStatus.${status}`),
     })),
   ];
 
@@ -231,7 +231,7 @@ function StatusCell({ enrolment }: { enrolment: Enrolment }) {
       <EnrolmentStatusBadge status={enrolment.status} />
       {enrolment.status === 'deallocated' && enrolment.endReason && (
         <Text size="xs" mt={2}>
-          {t(`training.endReason.${enrolment.endReason}`)}
+          {t(`cohorts.endReason.${enrolment.endReason}`)}
         </Text>
       )}
       {reason && (
@@ -341,7 +341,7 @@ function WaitlistTable({ items, canManage, onAct }: ItemsProps) {
             <Table.Td>
               <ProgramCell enrolment={enrolment} />
             </Table.Td>
-            <Table.Td>{t(`training.source.${enrolment.source}`)}</Table.Td>
+            <Table.Td>{t(`cohorts.enrolmentSource.${enrolment.source}`)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(enrolment.requestedOn)}</Table.Td>
             <Table.Td maw={220}>
               <StatusCell enrolment={enrolment} />
@@ -388,7 +388,7 @@ function WaitlistCards({ items, canManage, onAct }: ItemsProps) {
               {t('training.waitlist.program')}: <ProgramCell enrolment={enrolment} />
             </Text>
             <Text size="sm">
-              {t('training.waitlist.source')}: {t(`training.source.${enrolment.source}`)}
+              {t('training.waitlist.source')}: {t(`cohorts.enrolmentSource.${enrolment.source}`)}
             </Text>
             <Text size="sm">
               {t('training.waitlist.requestedOn')}: {formatDate(enrolment.requestedOn)}
