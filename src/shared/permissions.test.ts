@@ -10,8 +10,16 @@ describe('permissions', () => {
       [],
     );
     expect(permissionsForRoles(['village_staff'])).toEqual([
+      'import:opportunity:organization',
+      'manage:opportunity:organization',
+      'manage:partner:organization',
+      'manage:placement:organization',
+      'manage:village:organization',
+      'read:opportunity:all',
       'read:organization:all',
+      'read:partner:all',
       'read:person:organization',
+      'read:village:all',
       'write:note:organization',
     ]);
   });
@@ -29,9 +37,15 @@ describe('permissions', () => {
 
   it('unites the permissions of several roles and ignores unknown role codes', () => {
     expect(permissionsForRoles(['partner_staff', 'no_such_role', 'viewer'])).toEqual([
+      'draft:opportunity:own',
+      'manage:partner:own',
+      'manage:placement:own',
+      'read:opportunity:own',
       'read:organization:all',
+      'read:partner:own',
       'read:person:organization',
       'read:training:own',
+      'read:village:all',
       'record:attendance:own',
     ]);
   });
@@ -49,6 +63,26 @@ describe('permissions', () => {
     for (const role of ['probation_officer', 'village_staff', 'district_staff', 'viewer', 'system_admin'])
       expect(scopeFor(permissionsForRoles([role]), 'read', 'training'), role).toBeNull();
     expect(scopeFor(permissionsForRoles(['system_admin']), 'manage', 'skill')).toBe('all');
+  });
+
+  it('keeps a partner to her own organization, opportunity restrictions to corrections staff and proposals to those who hold the person', () => {
+    const partner = permissionsForRoles(['partner_staff']);
+    expect(scopeFor(partner, 'read', 'partner')).toBe('own');
+    expect(scopeFor(partner, 'read', 'opportunity')).toBe('own');
+    expect(scopeFor(partner, 'manage', 'opportunity')).toBeNull();
+    expect(scopeFor(partner, 'draft', 'opportunity')).toBe('own');
+    for (const role of ROLE_CODES) {
+      const kinds = ROLES[role].organizationKinds ?? [];
+      const corrections =
+        role !== 'system_admin' && kinds.every((kind) => kind === 'prison' || kind === 'probation');
+      const granted = permissionsForRoles([role]);
+      expect(scopeFor(granted, 'review', 'opportunity') !== null, role).toBe(corrections && kinds.length > 0);
+      expect(scopeFor(granted, 'propose', 'placement') !== null, role).toBe(corrections && kinds.length > 0);
+    }
+    for (const role of ['village_staff', 'district_staff'])
+      expect(scopeFor(permissionsForRoles([role]), 'manage', 'village'), role).toBe('organization');
+    for (const role of ROLE_CODES)
+      expect(scopeFor(permissionsForRoles([role]), 'read', 'village'), role).toBe('all');
   });
 
   it('returns the widest scope held for an action on an entity', () => {

@@ -38,6 +38,27 @@ export const PERMISSIONS = [
   'read:training:own',
   'record:attendance:own',
   'reopen:attendance:organization',
+  // Host villages, partners and opportunities (ADR 011). Village profiles are read by everyone; a
+  // kelurahan edits its own (`organization`), the kecamatan those of its kelurahan (`organization`: its
+  // children). The partner directory and opportunities are read by the agencies and kelurahan (`all`), a
+  // partner only its own (`own`). Restrictions on an opportunity are reviewed by corrections staff and never
+  // reach a partner. Placements: corrections staff propose the people they see; everyone related to a
+  // placement (her corrections staff, the opportunity's kelurahan and kecamatan, its partner) moves it on.
+  'read:village:all',
+  'manage:village:organization',
+  'read:partner:all',
+  'read:partner:own',
+  'manage:partner:organization',
+  'manage:partner:own',
+  'read:opportunity:all',
+  'read:opportunity:own',
+  'manage:opportunity:organization',
+  'draft:opportunity:own',
+  'review:opportunity:all',
+  'import:opportunity:organization',
+  'propose:placement:organization',
+  'manage:placement:organization',
+  'manage:placement:own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,8 +86,10 @@ interface RoleDefinition {
   organizationKinds: readonly OrganizationKind[] | null;
 }
 
-const EVERYONE: readonly Permission[] = ['read:organization:all'];
+const EVERYONE: readonly Permission[] = ['read:organization:all', 'read:village:all'];
 const PERSON_READER: readonly Permission[] = [...EVERYONE, 'read:person:organization'];
+/** The agencies and kelurahan read the partner directory and every opportunity. */
+const PROGRAM_READER: readonly Permission[] = ['read:partner:all', 'read:opportunity:all'];
 /** Corrections staff: prison and probation, who alone see offence, sentence and behaviour. */
 const CORRECTIONS: readonly Permission[] = [
   ...PERSON_READER,
@@ -74,10 +97,26 @@ const CORRECTIONS: readonly Permission[] = [
   'read:custody:organization',
   'write:note:organization',
   'manage:document:organization',
+  ...PROGRAM_READER,
+  'review:opportunity:all',
+  'propose:placement:organization',
+  'manage:placement:organization',
+];
+/** Kecamatan and kelurahan staff: their villages' profiles, local partners, opportunities and pipelines. */
+const VILLAGE_MANAGER: readonly Permission[] = [
+  ...PERSON_READER,
+  'write:note:organization',
+  ...PROGRAM_READER,
+  'manage:village:organization',
+  'manage:partner:organization',
+  'manage:opportunity:organization',
+  'import:opportunity:organization',
+  'manage:placement:organization',
 ];
 /** Person data is not an administrator's business: she manages accounts and rules, not records. */
 const ADMIN_ONLY: readonly Permission[] = [
   'read:organization:all',
+  'read:village:all',
   'manage:organization:all',
   'read:user:organization',
   'read:user:all',
@@ -142,17 +181,21 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     permissions: [...CORRECTIONS, 'manage:consent:organization'],
     organizationKinds: ['probation'],
   },
-  district_staff: {
-    permissions: [...PERSON_READER, 'write:note:organization'],
-    organizationKinds: ['district'],
-  },
-  village_staff: {
-    permissions: [...PERSON_READER, 'write:note:organization'],
-    organizationKinds: ['village'],
-  },
-  // A partner's staff member who teaches a cohort sees that cohort's roster and records its attendance.
+  district_staff: { permissions: VILLAGE_MANAGER, organizationKinds: ['district'] },
+  village_staff: { permissions: VILLAGE_MANAGER, organizationKinds: ['village'] },
+  // A partner's staff member: her organization's profile, its draft opportunities and its pipelines; if
+  // she teaches a cohort, its roster and attendance.
   partner_staff: {
-    permissions: [...PERSON_READER, 'read:training:own', 'record:attendance:own'],
+    permissions: [
+      ...PERSON_READER,
+      'read:training:own',
+      'record:attendance:own',
+      'read:partner:own',
+      'manage:partner:own',
+      'read:opportunity:own',
+      'draft:opportunity:own',
+      'manage:placement:own',
+    ],
     organizationKinds: ['partner'],
   },
   // Program-level figures only (the insight issue): never a person's record.

@@ -99,4 +99,17 @@ export const AUDIT_ACTIONS = [
   'results.viewed',
   'certificate.added',
   'person.training_viewed',
+  // Host villages, partners, opportunities, placements
+  'village.updated',
+  'partner.created',
+  'partner.updated',
+  'partner.imported',
+  'opportunity.created',
+  'opportunity.updated',
+  'opportunity.status_changed',
+  'opportunity.restrictions_reviewed',
+  'opportunity.imported',
+  'placement.proposed',
+  'placement.advanced',
+  'placement.listed',
 ] as const;

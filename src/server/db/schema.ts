@@ -483,6 +483,197 @@ export interface CertificateTable {
   created_at: CreatedAt;
 }
 
+// ── Host villages, partners, opportunities, placements (migration 0006) ──────────────────────────
+/** numeric and bigint columns come back from pg as strings; written as numbers. */
+type NumericColumn = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+type Booleanish = ColumnType<boolean, boolean | undefined, boolean>;
+
+export interface VillageProfileTable {
+  organization_id: string;
+  lurah_name: string | null;
+  lurah_phone: string | null;
+  population: number | null;
+  area_km2: NumericColumn;
+  latitude: NumericColumn;
+  longitude: NumericColumn;
+  description: string | null;
+  host_since: NullableDate;
+  host_agreement: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface VillagePotentialTable {
+  id: Generated<string>;
+  village_id: string;
+  sector: string;
+  skill_id: string | null;
+  description: string;
+  strength: number;
+  source: string | null;
+  position: Generated<number>;
+}
+
+export interface VillageNeedTable {
+  id: Generated<string>;
+  village_id: string;
+  sector: string;
+  skill_id: string | null;
+  kind: 'labour_demand' | 'service_needed' | 'market';
+  description: string;
+  size: number | null;
+  season_months: JSONColumnType<number[], string | undefined, string>;
+  position: Generated<number>;
+}
+
+export interface VillageFacilityTable {
+  id: Generated<string>;
+  village_id: string;
+  kind: 'training_venue' | 'market_stall' | 'community_hub' | 'other';
+  name: string;
+  address: string | null;
+  capacity: number | null;
+  description: string | null;
+  position: Generated<number>;
+}
+
+export interface VillageChange {
+  section: 'profile' | 'potential' | 'need' | 'facility' | 'contact';
+  action: 'created' | 'updated' | 'deleted';
+  /** What the row is, in words (a potential's description, a facility's name), when a row changed. */
+  item: string | null;
+  field: string | null;
+  from: unknown;
+  to: unknown;
+}
+
+export interface VillageRevisionTable {
+  id: Generated<string>;
+  village_id: string;
+  version: number;
+  changed_by: string | null;
+  changed_at: CreatedAt;
+  changes: JSONColumnType<VillageChange[], string, never>;
+}
+
+export type PartnerTypeValue =
+  | 'umkm'
+  | 'company'
+  | 'cooperative'
+  | 'training_provider'
+  | 'ngo'
+  | 'pokmas_lipas'
+  | 'government_office';
+
+export interface PartnerProfileTable {
+  organization_id: string;
+  partner_type: PartnerTypeValue;
+  sectors: JSONColumnType<string[], string | undefined, string>;
+  village_id: string | null;
+  description: string | null;
+  willing_to_employ: Generated<'yes' | 'case_by_case' | 'no' | 'unknown'>;
+  willingness_note: string | null;
+  agreement_number: string | null;
+  agreement_signed_on: NullableDate;
+  agreement_expires_on: NullableDate;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export type OpportunityKindValue =
+  | 'job_vacancy'
+  | 'apprenticeship'
+  | 'business_mentoring'
+  | 'cooperative_membership'
+  | 'tools_capital'
+  | 'market_access'
+  | 'training_place';
+
+export interface OpportunityTable {
+  id: Generated<string>;
+  partner_id: string;
+  village_id: string;
+  kind: OpportunityKindValue;
+  title: string;
+  description: string | null;
+  sector: string;
+  location: string | null;
+  places: number;
+  start_on: DateColumn;
+  closes_on: NullableDate;
+  hours_per_week: number | null;
+  work_hours: string | null;
+  shift_work: Booleanish;
+  part_time: Booleanish;
+  flexible: Booleanish;
+  pay_min: NumericColumn;
+  pay_max: NumericColumn;
+  pay_period: 'month' | 'week' | 'day' | 'piece' | 'one_off' | null;
+  open_to_asimilasi: Booleanish;
+  restricted_offences: JSONColumnType<string[], string | undefined, string>;
+  restriction_note: string | null;
+  restrictions_reviewed_by: string | null;
+  restrictions_reviewed_at: Date | null;
+  status: Generated<'draft' | 'open' | 'filled' | 'closed'>;
+  status_reason: string | null;
+  opened_by: string | null;
+  opened_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface OpportunitySkillTable {
+  opportunity_id: string;
+  skill_id: string;
+  min_level: SkillLevelValue;
+  essential: Booleanish;
+  position: Generated<number>;
+}
+
+export type PlacementStageValue =
+  | 'proposed'
+  | 'contacted'
+  | 'interview'
+  | 'offered'
+  | 'placed'
+  | 'ended'
+  | 'unsuccessful';
+
+export interface PlacementTable {
+  id: Generated<string>;
+  person_id: string;
+  opportunity_id: string;
+  stage: Generated<PlacementStageValue>;
+  outcome_reason: 'declined_by_person' | 'declined_by_partner' | 'not_available' | 'other' | null;
+  outcome_note: string | null;
+  placed_on: NullableDate;
+  ended_on: NullableDate;
+  proposed_by: string | null;
+  proposer_organization_id: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PlacementStepTable {
+  id: Generated<string>;
+  placement_id: string;
+  stage: PlacementStageValue;
+  happened_on: DateColumn;
+  reason: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_organization_id: string | null;
+  recorded_at: CreatedAt;
+}
+
 export interface Database {
   organization: OrganizationTable;
   role: RoleTable;
@@ -514,4 +705,14 @@ export interface Database {
   training_attendance: TrainingAttendanceTable;
   training_assessment: TrainingAssessmentTable;
   certificate: CertificateTable;
+  village_profile: VillageProfileTable;
+  village_potential: VillagePotentialTable;
+  village_need: VillageNeedTable;
+  village_facility: VillageFacilityTable;
+  village_revision: VillageRevisionTable;
+  partner_profile: PartnerProfileTable;
+  opportunity: OpportunityTable;
+  opportunity_skill: OpportunitySkillTable;
+  placement: PlacementTable;
+  placement_step: PlacementStepTable;
 }

@@ -25,6 +25,29 @@ export interface Access {
   canReadOwnCohorts: boolean;
   canReopenAttendance: boolean;
   canManageSkills: boolean;
+  /** Edits kelurahan profiles: her own kelurahan, or (kecamatan) all of its kelurahan. */
+  canManageVillages: boolean;
+  /** Reads the partner directory (all), or only her own partner organization (a partner). */
+  canReadPartners: boolean;
+  canReadAllPartners: boolean;
+  /** Adds and edits partners (kecamatan, kelurahan). */
+  canManagePartners: boolean;
+  /** Edits her own partner organization's profile (a partner). */
+  canManageOwnPartner: boolean;
+  /** Reads opportunities: all, or only her own organization's (a partner). */
+  canReadOpportunities: boolean;
+  canReadAllOpportunities: boolean;
+  /** Creates, edits and opens opportunities of her kelurahan (or the kecamatan's). */
+  canManageOpportunities: boolean;
+  /** A partner drafts opportunities; kelurahan staff open them. */
+  canDraftOpportunities: boolean;
+  /** Corrections staff: review an opportunity's restrictions (never shown to partners). */
+  canReviewRestrictions: boolean;
+  canImportOpportunities: boolean;
+  /** Corrections staff propose a woman for an opportunity. */
+  canProposePlacements: boolean;
+  /** Moves a placement along its pipeline (scope decided by the server). */
+  canManagePlacements: boolean;
 }
 
 export function accessFor(permissions: readonly string[]): Access {
@@ -52,5 +75,18 @@ export function accessFor(permissions: readonly string[]): Access {
     canReadOwnCohorts: has('read', 'training'),
     canReopenAttendance: has('reopen', 'attendance'),
     canManageSkills: has('manage', 'skill'),
+    canManageVillages: has('manage', 'village'),
+    canReadPartners: has('read', 'partner'),
+    canReadAllPartners: permissions.includes('read:partner:all'),
+    canManagePartners: permissions.includes('manage:partner:organization'),
+    canManageOwnPartner: permissions.includes('manage:partner:own'),
+    canReadOpportunities: has('read', 'opportunity'),
+    canReadAllOpportunities: permissions.includes('read:opportunity:all'),
+    canManageOpportunities: permissions.includes('manage:opportunity:organization'),
+    canDraftOpportunities: has('draft', 'opportunity'),
+    canReviewRestrictions: has('review', 'opportunity'),
+    canImportOpportunities: has('import', 'opportunity'),
+    canProposePlacements: has('propose', 'placement'),
+    canManagePlacements: has('manage', 'placement'),
   };
 }

@@ -51,6 +51,8 @@ export class AppShell {
   async switchLanguage(to: 'Bahasa Indonesia' | 'English') {
     await this.page.getByRole('button', { name: /^(Bahasa|Language)$/ }).click();
     await this.page.getByRole('menuitem', { name: to }).click();
+    // The menu fades out; a page check run during the fade sees a half-removed menu.
+    await this.page.getByRole('menu').waitFor({ state: 'detached' });
   }
 
   async signOut(name: RegExp = /Menu pengguna|User menu/) {
