@@ -17,11 +17,15 @@ import { consentRoutes } from './modules/consents/consents.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { noteRoutes } from './modules/notes/notes.routes.ts';
+import { opportunityRoutes } from './modules/opportunities/opportunities.routes.ts';
+import { opportunityImportRoutes } from './modules/opportunity-import/opportunity-import.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { peopleExportRoutes } from './modules/people/export/people-export.routes.ts';
 import { peopleImportRoutes } from './modules/people/import/people-import.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { retentionRoutes } from './modules/people/retention/retention.routes.ts';
+import { placementRoutes } from './modules/placements/placements.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { ruleRoutes } from './modules/rules/rules.routes.ts';
 import { skillRoutes } from './modules/skills/skills.routes.ts';
@@ -32,6 +36,7 @@ import { personTrainingRoutes } from './modules/training/person/person-training.
 import { programRoutes } from './modules/training/programs/programs.routes.ts';
 import { resultRoutes } from './modules/training/results/results.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { villageRoutes } from './modules/villages/villages.routes.ts';
 import { createSessions, registerSessions } from './platform/auth/session.ts';
 import { languageOf, registerErrorHandling, sendNotFound } from './platform/errors.ts';
 import { message } from './platform/messages.ts';
@@ -180,6 +185,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(enrolmentRoutes, { db });
   await app.register(attendanceRoutes, { db });
   await app.register(resultRoutes, { db });
+  await app.register(villageRoutes, { db });
+  await app.register(partnerRoutes, { db });
+  await app.register(opportunityRoutes, { db });
+  await app.register(opportunityImportRoutes, { db });
+  await app.register(placementRoutes, { db });
 
   const webRoot = deps.webRoot ?? path.join(ROOT, 'dist/web');
   const indexHtml = existsSync(path.join(webRoot, 'index.html'))

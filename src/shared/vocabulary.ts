@@ -11,6 +11,7 @@ export const DEMO_USERNAMES = [
   'kecamatan',
   'kelurahan.krobokan',
   'mitra',
+  'mitra.katering',
   'instruktur',
   'viewer',
 ] as const;

@@ -1,7 +1,11 @@
 import type { Language } from '../../shared/common.ts';
 import { ATTENDANCE_FIELD_MESSAGES, ATTENDANCE_MESSAGES } from './messages/attendance.ts';
 import { COHORTS_FIELD_MESSAGES, COHORTS_MESSAGES } from './messages/cohorts.ts';
+import { IMPORT_FIELD_MESSAGES, IMPORT_MESSAGES } from './messages/import.ts';
+import { OPPORTUNITIES_FIELD_MESSAGES, OPPORTUNITIES_MESSAGES } from './messages/opportunities.ts';
+import { PLACEMENTS_FIELD_MESSAGES, PLACEMENTS_MESSAGES } from './messages/placements.ts';
 import { SKILLS_FIELD_MESSAGES, SKILLS_MESSAGES } from './messages/skills.ts';
+import { VILLAGES_FIELD_MESSAGES, VILLAGES_MESSAGES } from './messages/villages.ts';
 
 /** User-facing messages of the server, by stable code, in Indonesian and English. */
 const MESSAGES = {
@@ -220,6 +224,10 @@ const MESSAGES = {
   ...SKILLS_MESSAGES,
   ...COHORTS_MESSAGES,
   ...ATTENDANCE_MESSAGES,
+  ...IMPORT_MESSAGES,
+  ...OPPORTUNITIES_MESSAGES,
+  ...PLACEMENTS_MESSAGES,
+  ...VILLAGES_MESSAGES,
   INTERNAL: {
     id: 'Terjadi kesalahan pada server. Laporkan kode rujukan {correlationId} kepada administrator.',
     en: 'A server error occurred. Report reference {correlationId} to an administrator.',
@@ -390,6 +398,10 @@ const FIELD_MESSAGES = {
   ...SKILLS_FIELD_MESSAGES,
   ...COHORTS_FIELD_MESSAGES,
   ...ATTENDANCE_FIELD_MESSAGES,
+  ...IMPORT_FIELD_MESSAGES,
+  ...OPPORTUNITIES_FIELD_MESSAGES,
+  ...PLACEMENTS_FIELD_MESSAGES,
+  ...VILLAGES_FIELD_MESSAGES,
   import_mapping_invalid: {
     id: 'Pemetaan kolom tidak valid: setiap isian paling banyak satu kolom, dan Nama Lengkap wajib dipetakan.',
     en: 'Invalid column mapping: each field at most one column, and Full name must be mapped.',

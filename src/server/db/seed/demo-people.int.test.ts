@@ -171,13 +171,16 @@ describe('demo people', () => {
       DEMO_PEOPLE.total,
     );
     expect(new Set(events.map((e) => e.kind))).toEqual(
-      // The demo training adds completed trainings and certificates (demo-training.int.test.ts).
+      // The demo training adds completed trainings and certificates (demo-training.int.test.ts), the demo
+      // pipelines their placement steps (demo-villages.int.test.ts).
       new Set([
         'person.registered',
         'custody.changed',
         'remission.added',
         'training.completed',
         'certificate.added',
+        'placement.proposed',
+        'placement.advanced',
       ]),
     );
     const scores = await database.db.selectFrom('behaviour_score').select('score').execute();

@@ -24,6 +24,7 @@ describe('demo data', () => {
       'kecamatan',
       'kelurahan.krobokan',
       'mitra',
+      'mitra.katering',
       'instruktur',
       'viewer',
     ]);

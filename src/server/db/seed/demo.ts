@@ -5,13 +5,20 @@ import { hashPassword } from '../../platform/auth/password.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoPeople } from './demo-people.ts';
 import { DEMO_BLK_ID, seedDemoTraining, seedDemoTrainingPartner } from './demo-training.ts';
+import { DEMO_CATERING_ID, seedDemoPartnerOrganizations, seedDemoVillages } from './demo-villages.ts';
 import { BAPAS_ID, getMeta, KECAMATAN_ID, LAPAS_ID, setMeta } from './reference.ts';
 
 export const DEMO_PARTNER_ID = '00000000-0000-4000-8000-0000000000d1';
 
-/** One account per role (listed in the README). Organization is an id or a Kemendagri code. */
+/** The demo usernames: one per role hinted on the sign-in page, and a second partner's for the isolation journeys. */
+type DemoUsername = (typeof DEMO_USERNAMES)[number];
+
+/**
+ * One account per role (listed in the README), a BLK instructor, and a second partner's account (a partner
+ * must not see another partner's data). Organization is an id or a Kemendagri code.
+ */
 export const DEMO_ACCOUNTS: ReadonlyArray<{
-  username: (typeof DEMO_USERNAMES)[number];
+  username: DemoUsername;
   fullName: string;
   position: string;
   organization: { id: string } | { code: string };
@@ -81,6 +88,13 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     role: 'partner_staff',
   },
   {
+    username: 'mitra.katering',
+    fullName: 'Ratih Kusumastuti',
+    position: 'Pemilik katering',
+    organization: { id: DEMO_CATERING_ID },
+    role: 'partner_staff',
+  },
+  {
     username: 'instruktur',
     fullName: 'Sekar Ayuningtyas',
     position: 'Instruktur tata rias',
@@ -98,8 +112,9 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
 
 /**
  * Demo data, seeded once (the first start with demo enabled): partner organizations and one account per
- * role (and a BLK instructor), all with the password `sinergi-demo`, ready to use (no forced change); then
- * the demo people and their training.
+ * role (and a BLK instructor and a second partner's account), all with the password `sinergi-demo`, ready
+ * to use (no forced change); then the demo people, their training, and the host villages with their
+ * partners, opportunities and pipelines.
  */
 export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
   if (await getMeta(db, 'demo_seeded_at')) return false;
@@ -125,6 +140,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
     await seedDemoTrainingPartner(trx);
+    await seedDemoPartnerOrganizations(trx);
     for (const [index, account] of DEMO_ACCOUNTS.entries()) {
       const organizationId = 'id' in account.organization ? account.organization.id : krobokan.id;
       const user = await trx
@@ -145,6 +161,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     }
     await seedDemoPeople(trx, { partnerId: DEMO_PARTNER_ID });
     await seedDemoTraining(trx);
+    await seedDemoVillages(trx, { partnerId: DEMO_PARTNER_ID });
     await setMeta(trx, 'demo_seeded_at', new Date().toISOString());
   });
   return true;

@@ -64,3 +64,31 @@ export function visibleOpportunity(ctx: RequestContext, alias = 'o'): RawBuilder
 export function isPartner(ctx: RequestContext): boolean {
   return ctx.principal.organizationKind === 'partner';
 }
+
+/**
+ * The SQL condition "the caller may change this partner", over the partner organization's id column and
+ * the alias of its (left-joined) `partner_profile`: the kecamatan any partner; a kelurahan the partners of
+ * her kelurahan and those her organization added; a partner's staff her own organization; else false.
+ */
+export function managedPartner(
+  ctx: RequestContext,
+  organizationColumn: string,
+  profileAlias: string,
+): RawBuilder<boolean> {
+  const organizationId = ctx.principal.organizationId;
+  if (has(ctx, 'manage:partner:organization')) {
+    if (ctx.principal.organizationKind === 'district') return sql<boolean>`true`;
+    if (ctx.principal.organizationKind === 'village')
+      return sql<boolean>`(${sql.ref(`${profileAlias}.village_id`)} = ${organizationId}
+        or exists (select 1 from app_user creator where creator.id = ${sql.ref(`${profileAlias}.created_by`)}
+          and creator.organization_id = ${organizationId}))`;
+  }
+  if (has(ctx, 'manage:partner:own')) return sql<boolean>`${sql.ref(organizationColumn)} = ${organizationId}`;
+  return sql<boolean>`false`;
+}
+
+/** The caller adds partners to the directory (kecamatan and kelurahan staff). */
+export function addsPartners(ctx: RequestContext): boolean {
+  const kind = ctx.principal.organizationKind;
+  return has(ctx, 'manage:partner:organization') && (kind === 'district' || kind === 'village');
+}

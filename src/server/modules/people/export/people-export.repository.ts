@@ -166,6 +166,7 @@ const LIST_ACTIONS = [
   'cohort.roster_viewed',
   'attendance.viewed',
   'attendance.exported',
+  'placement.listed',
 ];
 const LIST_ACTIONS_SQL = sql.join(LIST_ACTIONS.map((action) => sql.lit(action)));
 

@@ -1,6 +1,3 @@
-import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import {
   CreatePersonRequest,
   EDUCATION_LEVELS,
@@ -8,166 +5,22 @@ import {
   SECTORS,
 } from '../../../../shared/people.ts';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../../../shared/peopleData.ts';
+import {
+  type Cell,
+  cellText,
+  kemendagriCode,
+  normalizeWords,
+  parseDate,
+  type RowIssue,
+  schemaIssues,
+  splitList,
+  vocabulary,
+} from '../../../platform/spreadsheet.ts';
 
 type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
-// Reading a spreadsheet into rows, and one row into the person form's input: no database here, so the
-// whole of it is unit-tested (people-import.parser.test.ts).
-
-/** A cell as read: text from CSV; text, number, boolean or date from XLSX; null when empty. */
-export type Cell = string | number | boolean | Date | null;
-
-export interface Sheet {
-  format: 'csv' | 'xlsx';
-  headers: string[];
-  rows: Cell[][];
-  /** The row number each row has in the file (the header row is usually 1). */
-  rowNumbers: number[];
-}
-
-export class SheetError extends Error {
-  readonly reason: 'unsupported' | 'empty' | 'unreadable';
-  constructor(reason: 'unsupported' | 'empty' | 'unreadable') {
-    super(reason);
-    this.reason = reason;
-  }
-}
-
-const isZip = (buffer: Buffer) => buffer.length > 4 && buffer.readUInt32BE(0) === 0x504b0304;
-// The old binary Excel format (.xls) and other compound documents.
-const isOle = (buffer: Buffer) => buffer.length > 8 && buffer.readUInt32BE(0) === 0xd0cf11e0;
-
-/** Reads the first sheet of an XLSX file or a CSV file (comma or semicolon separated, UTF-8 or Windows-1252). */
-export async function readSheet(buffer: Buffer, maxRows: number): Promise<Sheet> {
-  if (isZip(buffer)) return readXlsx(buffer, maxRows);
-  if (isOle(buffer) || buffer.subarray(0, 1024).includes(0)) throw new SheetError('unsupported');
-  return readCsv(buffer, maxRows);
-}
-
-function decodeText(buffer: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    // Excel on Windows saves "CSV" in the ANSI code page.
-    return new TextDecoder('windows-1252').decode(buffer);
-  }
-}
-
-function detectDelimiter(text: string): string {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const count = (character: string) => firstLine.split(character).length - 1;
-  const candidates = [';', ',', '\t'].map((character) => [character, count(character)] as const);
-  candidates.sort((a, b) => b[1] - a[1]);
-  return candidates[0]?.[1] ? candidates[0][0] : ',';
-}
-
-function readCsv(buffer: Buffer, maxRows: number): Sheet {
-  const text = decodeText(buffer);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, {
-      bom: true,
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      skip_empty_lines: false,
-      info: true,
-      to: maxRows + 2,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch {
-    throw new SheetError('unreadable');
-  }
-  const rows: Cell[][] = [];
-  const rowNumbers: number[] = [];
-  for (const { record, info } of records) {
-    rows.push(record.map((value) => (value.trim() === '' ? null : value)));
-    rowNumbers.push(info.lines);
-  }
-  return withHeader('csv', rows, rowNumbers);
-}
-
-function cellValue(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
-  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('') || null;
-    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
-    if ('text' in value) return cellValue(value.text as ExcelJS.CellValue);
-    if ('error' in value) return null;
-  }
-  return String(value);
-}
-
-async function readXlsx(buffer: Buffer, maxRows: number): Promise<Sheet> {
-  // The streaming reader: about twice as fast as loading the whole workbook, and the cells are not kept.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-    sharedStrings: 'cache',
-    // Styles tell a date cell from a number.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  const rows: Cell[][] = [];
-  const rowNumbers: number[] = [];
-  try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        if (rows.length > maxRows + 1) continue;
-        const values = row.values as ExcelJS.CellValue[];
-        // row.values is 1-based: index 0 is always empty.
-        rows.push(values.slice(1).map(cellValue));
-        rowNumbers.push(row.number);
-      }
-      // The first sheet with anything in it is the one imported.
-      if (rows.length > 0) break;
-    }
-  } catch {
-    throw new SheetError('unreadable');
-  }
-  if (rows.length === 0) throw new SheetError('empty');
-  return withHeader('xlsx', rows, rowNumbers);
-}
-
-/** The first row with any value is the header; rows with no value at all are left out. */
-function withHeader(format: Sheet['format'], rows: Cell[][], rowNumbers: number[]): Sheet {
-  const filled = (row: Cell[]) => row.some((cell) => cell !== null);
-  const headerIndex = rows.findIndex(filled);
-  if (headerIndex === -1) throw new SheetError('empty');
-  const headerRow = rows[headerIndex] ?? [];
-  const dataRows: Cell[][] = [];
-  const dataNumbers: number[] = [];
-  let width = headerRow.length;
-  for (let index = headerIndex + 1; index < rows.length; index++) {
-    const row = rows[index] ?? [];
-    if (!filled(row)) continue;
-    dataRows.push(row);
-    dataNumbers.push(rowNumbers[index] ?? index + 1);
-    width = Math.max(width, row.length);
-  }
-  const headers = Array.from({ length: width }, (_, index) => {
-    const cell = headerRow[index];
-    return cell === null || cell === undefined ? '' : cellText(cell).trim();
-  });
-  // A trailing column with neither header nor value is no column.
-  while (
-    headers.length > 0 &&
-    headers[headers.length - 1] === '' &&
-    !dataRows.some((row) => row[headers.length - 1] != null)
-  )
-    headers.pop();
-  return { format, headers, rows: dataRows, rowNumbers: dataNumbers };
-}
-
-/** A cell as the text a person would read in it (dates as dd/mm/yyyy). */
-export function cellText(cell: Cell): string {
-  if (cell === null) return '';
-  if (cell instanceof Date) return isoToDisplay(cell.toISOString().slice(0, 10));
-  if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
-  return String(cell);
-}
-
-const isoToDisplay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+// One row of a spreadsheet into the person form's input (reading the sheet is platform/spreadsheet.ts): no
+// database here, so the whole of it is unit-tested (people-import.parser.test.ts).
 
 // ── Suggesting a mapping from the headers ──
 
@@ -210,17 +63,11 @@ const HEADER_WORDS: Record<ImportField, string[]> = {
   preferredSectors: ['sektor', 'sektor pilihan', 'bidang kerja', 'preferred sectors', 'sectors'],
 };
 
-const normalizeHeader = (header: string) =>
-  header
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
 /** For each header the field it most likely holds; each field is suggested for one column at most. */
 export function suggestMapping(headers: string[]): ImportMapping {
   const used = new Set<ImportField>();
   return headers.map((header) => {
-    const name = normalizeHeader(header);
+    const name = normalizeWords(header);
     if (!name) return null;
     const field = IMPORT_FIELDS.find(
       (candidate) => !used.has(candidate) && HEADER_WORDS[candidate].includes(name),
@@ -233,13 +80,6 @@ export function suggestMapping(headers: string[]): ImportMapping {
 
 // ── One row into the form's input ──
 
-/** A problem with one field of one row, as a message key of the server's catalogue. */
-export interface RowIssue {
-  field: string;
-  key: string;
-  params?: Record<string, unknown>;
-}
-
 export interface MappedRow {
   /** The form's input (only what the file fills: an empty cell leaves a stored value as it is). */
   input: Record<string, unknown>;
@@ -250,29 +90,6 @@ export interface MappedRow {
   intendedVillageCode: string | null;
   /** The text of each mapped field's cell, for the report. */
   texts: Partial<Record<ImportField, string>>;
-}
-
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** A date cell as 'yyyy-mm-dd': an Excel date, an Excel serial number, or dd/mm/yyyy (also with - or .) or yyyy-mm-dd text. */
-export function parseDate(cell: Cell): string | null {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell) || cell < 1 || cell > 2_958_465) return null;
-    return new Date(EXCEL_EPOCH + Math.floor(cell) * 86_400_000).toISOString().slice(0, 10);
-  }
-  if (typeof cell !== 'string') return null;
-  const text = cell.trim();
-  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  let [day, month, year] = match ? [match[1], match[2], match[3]] : [];
-  if (!match) {
-    match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-    if (match) [year, month, day] = [match[1], match[2], match[3]];
-  }
-  if (!match) return null;
-  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
 const EDUCATION_WORDS: Record<string, EducationLevel> = {
@@ -348,26 +165,6 @@ const SECTOR_WORDS: Record<string, (typeof SECTORS)[number]> = {
   lainnya: 'other',
 };
 
-function vocabulary<T extends string>(text: string, words: Record<string, T>, codes: readonly T[]): T | null {
-  const name = normalizeHeader(text);
-  if ((codes as readonly string[]).includes(text.trim().toLowerCase())) return text.trim().toLowerCase() as T;
-  return words[name] ?? null;
-}
-
-/** A 10-digit or dotted Kemendagri village code as '33.74.01.1001'. */
-function villageCode(text: string): string {
-  const digits = text.replace(/[.\s]/g, '');
-  return /^\d{10}$/.test(digits)
-    ? `${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}.${digits.slice(6)}`
-    : text.trim();
-}
-
-const splitList = (text: string) =>
-  text
-    .split(/[,;\n]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-
 /** Turns the cells of one row into the person form's input, with the problems a cell has on its own. */
 export function mapRow(cells: Cell[], mapping: ImportMapping): MappedRow {
   const input: Record<string, unknown> = {};
@@ -430,11 +227,11 @@ export function mapRow(cells: Cell[], mapping: ImportMapping): MappedRow {
         input.skills = splitList(text).map((name) => ({ name }));
         return;
       case 'domicileVillageCode':
-        input.domicileVillageCode = villageCode(text);
+        input.domicileVillageCode = kemendagriCode(text);
         return;
       case 'intendedVillageCode':
         // Not a field of the form: the service turns the code into the kelurahan's organization.
-        intendedVillageCode = villageCode(text);
+        intendedVillageCode = kemendagriCode(text);
         return;
       case 'guarantorName':
       case 'guarantorRelation':
@@ -475,48 +272,5 @@ export function validateInput(input: Record<string, unknown>): {
   value: ReturnType<typeof CreatePersonRequest.parse> | null;
   issues: RowIssue[];
 } {
-  const result = CreatePersonRequest.safeParse(input);
-  if (result.success) return { value: result.data, issues: [] };
-  const issues: RowIssue[] = [];
-  const seen = new Set<string>();
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? '_');
-    if (seen.has(field)) continue;
-    seen.add(field);
-    issues.push(zodIssue(field, issue, input));
-  }
-  return { value: null, issues };
-}
-
-function zodIssue(
-  field: string,
-  issue: { code: string; origin?: unknown; minimum?: unknown; maximum?: unknown },
-  input: Record<string, unknown>,
-): RowIssue {
-  if (input[field] === undefined && issue.code === 'invalid_type') return { field, key: 'required' };
-  switch (issue.code) {
-    case 'too_small':
-      if (issue.origin === 'string')
-        return issue.minimum === 1
-          ? { field, key: 'required' }
-          : { field, key: 'too_short', params: { minimum: issue.minimum } };
-      return {
-        field,
-        key: issue.origin === 'array' ? 'too_few_items' : 'too_small_number',
-        params: { minimum: issue.minimum },
-      };
-    case 'too_big':
-      if (issue.origin === 'string') return { field, key: 'too_long', params: { maximum: issue.maximum } };
-      return {
-        field,
-        key: issue.origin === 'array' ? 'too_many_items' : 'too_big_number',
-        params: { maximum: issue.maximum },
-      };
-    case 'invalid_format':
-      return { field, key: 'invalid_format' };
-    case 'invalid_value':
-      return { field, key: 'import_unknown_value', params: { value: String(input[field] ?? '') } };
-    default:
-      return { field, key: 'invalid' };
-  }
+  return schemaIssues(CreatePersonRequest, input);
 }

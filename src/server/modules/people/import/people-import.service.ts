@@ -18,18 +18,11 @@ import { type RequestContext, requirePermission } from '../../../platform/access
 import { audit } from '../../../platform/audit/audit.ts';
 import { AppError, forbidden } from '../../../platform/errors.ts';
 import { type FieldMessageKey, fieldMessage } from '../../../platform/messages.ts';
+import { cellText, type RowIssue, readImportSheet, type Sheet } from '../../../platform/spreadsheet.ts';
+import type { UploadedFile } from '../../../platform/upload.ts';
 import type { PersonValues } from '../people.repository.ts';
 import { checkPerson, personValues } from '../people.service.ts';
-import {
-  cellText,
-  mapRow,
-  type RowIssue,
-  readSheet,
-  type Sheet,
-  SheetError,
-  suggestMapping,
-  validateInput,
-} from './people-import.parser.ts';
+import { mapRow, suggestMapping, validateInput } from './people-import.parser.ts';
 import {
   type ExistingPerson,
   findByNiks,
@@ -47,11 +40,6 @@ import {
 type Db = Kysely<Database>;
 type Trx = Db | Transaction<Database>;
 
-export interface UploadedFile {
-  fileName: string;
-  buffer: Buffer;
-}
-
 /** Imports are a prison's: it registers the women it holds (Bapas and others receive them by handover). */
 export function requireImport(ctx: RequestContext): string {
   requirePermission(ctx, 'import:person');
@@ -61,25 +49,7 @@ export function requireImport(ctx: RequestContext): string {
 
 const sha256 = (buffer: Buffer) => createHash('sha256').update(buffer).digest('hex');
 
-async function read(file: UploadedFile): Promise<Sheet> {
-  let sheet: Sheet;
-  try {
-    sheet = await readSheet(file.buffer, IMPORT_MAX_ROWS);
-  } catch (error) {
-    if (error instanceof SheetError) {
-      if (error.reason === 'empty') throw new AppError(400, 'IMPORT_FILE_EMPTY');
-      if (error.reason === 'unsupported') throw new AppError(400, 'IMPORT_FILE_UNSUPPORTED');
-      throw new AppError(400, 'IMPORT_FILE_UNREADABLE');
-    }
-    throw error;
-  }
-  if (sheet.rows.length === 0) throw new AppError(400, 'IMPORT_FILE_EMPTY');
-  if (sheet.rows.length > IMPORT_MAX_ROWS)
-    throw new AppError(400, 'IMPORT_TOO_MANY_ROWS', {
-      params: { max: IMPORT_MAX_ROWS.toLocaleString('id-ID') },
-    });
-  return sheet;
-}
+const read = (file: UploadedFile): Promise<Sheet> => readImportSheet(file.buffer, IMPORT_MAX_ROWS);
 
 /** Step 1: the columns and first rows of the file, and a mapping suggested from its headers. */
 export async function preview(_db: Db, ctx: RequestContext, file: UploadedFile): Promise<ImportPreview> {
