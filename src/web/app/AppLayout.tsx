@@ -2,15 +2,19 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } 
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustments,
+  IconBriefcase,
   IconBuildingCommunity,
+  IconBuildingStore,
   IconChevronDown,
   IconClockCog,
   IconHome,
+  IconHomeHeart,
   IconKey,
   IconListDetails,
   IconLogout,
   IconSchool,
   IconTags,
+  IconTimeline,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -97,12 +101,50 @@ export function AppLayout({ me }: { me: Me }) {
           ]
         : []),
     {
+      to: '/desa',
+      label: t('villages.nav'),
+      icon: <IconHomeHeart size={20} aria-hidden />,
+      prefix: true,
+    },
+    {
       to: '/organisasi',
       label: t('nav.organizations'),
       icon: <IconBuildingCommunity size={20} aria-hidden />,
       prefix: true,
     },
   ];
+  if (access.canReadAllPartners) {
+    items.push({
+      to: '/mitra',
+      label: t('partners.nav'),
+      icon: <IconBuildingStore size={20} aria-hidden />,
+      prefix: true,
+    });
+  } else if (access.canReadPartners) {
+    // A partner reads only her own organization: the entry is her profile.
+    items.push({
+      to: `/mitra/${me.organization.id}`,
+      label: t('partners.ownNav'),
+      icon: <IconBuildingStore size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
+  if (access.canReadOpportunities) {
+    items.push({
+      to: '/peluang',
+      label: t('opportunities.nav'),
+      icon: <IconBriefcase size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
+  if (access.canManagePlacements) {
+    items.push({
+      to: '/penempatan',
+      label: t('placements.nav'),
+      icon: <IconTimeline size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
   if (access.canReadUsers) {
     items.push({
       to: '/admin/pengguna',

@@ -8,14 +8,22 @@ import { CohortFormPage } from '../features/cohorts/routes/CohortFormPage.tsx';
 import { CohortListPage } from '../features/cohorts/routes/CohortListPage.tsx';
 import { CohortPage } from '../features/cohorts/routes/CohortPage.tsx';
 import { HomePage } from '../features/home/routes/HomePage.tsx';
+import { OpportunityFormPage } from '../features/opportunities/routes/OpportunityFormPage.tsx';
+import { OpportunityListPage } from '../features/opportunities/routes/OpportunityListPage.tsx';
+import { OpportunityPage } from '../features/opportunities/routes/OpportunityPage.tsx';
+import { OpportunityImportPage } from '../features/opportunity-import/routes/OpportunityImportPage.tsx';
 import { OrganizationDetailPage } from '../features/organizations/routes/OrganizationDetailPage.tsx';
 import { OrganizationListPage } from '../features/organizations/routes/OrganizationListPage.tsx';
+import { PartnerFormPage } from '../features/partners/routes/PartnerFormPage.tsx';
+import { PartnerListPage } from '../features/partners/routes/PartnerListPage.tsx';
+import { PartnerPage } from '../features/partners/routes/PartnerPage.tsx';
 import { PersonCreatePage } from '../features/people/routes/PersonCreatePage.tsx';
 import { PersonEditPage } from '../features/people/routes/PersonEditPage.tsx';
 import { PersonImportPage } from '../features/people/routes/PersonImportPage.tsx';
 import { PersonListPage } from '../features/people/routes/PersonListPage.tsx';
 import { PersonPage } from '../features/people/routes/PersonPage.tsx';
 import { RetentionPage } from '../features/people/routes/RetentionPage.tsx';
+import { PlacementBoardPage } from '../features/placements/routes/PlacementBoardPage.tsx';
 import { RulesPage } from '../features/rules/routes/RulesPage.tsx';
 import { ProgramCatalogPage } from '../features/training/routes/ProgramCatalogPage.tsx';
 import { ProgramFormPage } from '../features/training/routes/ProgramFormPage.tsx';
@@ -25,6 +33,9 @@ import { WaitlistPage } from '../features/training/routes/WaitlistPage.tsx';
 import { UserCreatePage } from '../features/users/routes/UserCreatePage.tsx';
 import { UserDetailPage } from '../features/users/routes/UserDetailPage.tsx';
 import { UserListPage } from '../features/users/routes/UserListPage.tsx';
+import { VillageFormPage } from '../features/villages/routes/VillageFormPage.tsx';
+import { VillageListPage } from '../features/villages/routes/VillageListPage.tsx';
+import { VillagePage } from '../features/villages/routes/VillagePage.tsx';
 import { setUnauthorizedHandler } from '../lib/api.ts';
 import { queryClient } from '../lib/queryClient.ts';
 import { AuthGate } from './AuthGate.tsx';
@@ -40,6 +51,10 @@ export const router = createBrowserRouter([
       { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
       { path: 'organisasi', element: <OrganizationListPage /> },
       { path: 'organisasi/:id', element: <OrganizationDetailPage /> },
+      // Every signed-in user reads the kelurahan; the form page checks canEdit (the server checks again).
+      { path: 'desa', element: <VillageListPage /> },
+      { path: 'desa/:villageId', element: <VillagePage /> },
+      { path: 'desa/:villageId/ubah', element: <VillageFormPage /> },
       {
         element: <RequireAccess need="canReadPeople" />,
         children: [
@@ -86,6 +101,38 @@ export const router = createBrowserRouter([
           { path: 'pelatihan/angkatan', element: <CohortListPage /> },
           { path: 'pelatihan/angkatan/:cohortId', element: <CohortPage /> },
         ],
+      },
+      {
+        element: <RequireAccess need="canManagePlacements" />,
+        children: [{ path: 'penempatan', element: <PlacementBoardPage /> }],
+      },
+      {
+        // The directory (a partner is sent to her own page) and the partner pages; the server decides reach.
+        element: <RequireAccess need="canReadPartners" />,
+        children: [
+          { path: 'mitra', element: <PartnerListPage /> },
+          { path: 'mitra/:partnerId', element: <PartnerPage /> },
+          // Staff edit the partners they manage, a partner her own profile (the page checks canEdit).
+          { path: 'mitra/:partnerId/ubah', element: <PartnerFormPage /> },
+        ],
+      },
+      {
+        element: <RequireAccess need="canManagePartners" />,
+        children: [{ path: 'mitra/baru', element: <PartnerFormPage /> }],
+      },
+      {
+        // A partner reads and drafts only her own organization's opportunities; staff create, edit and open.
+        element: <RequireAccess need="canReadOpportunities" />,
+        children: [
+          { path: 'peluang', element: <OpportunityListPage /> },
+          { path: 'peluang/baru', element: <OpportunityFormPage /> },
+          { path: 'peluang/:opportunityId', element: <OpportunityPage /> },
+          { path: 'peluang/:opportunityId/ubah', element: <OpportunityFormPage /> },
+        ],
+      },
+      {
+        element: <RequireAccess need="canImportOpportunities" />,
+        children: [{ path: 'peluang/impor', element: <OpportunityImportPage /> }],
       },
       {
         element: <RequireAccess need="canManageSkills" />,

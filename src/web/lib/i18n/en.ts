@@ -1,11 +1,16 @@
 import { attendanceEn } from './attendance/en.ts';
 import { cohortsEn } from './cohorts/en.ts';
 import type { Messages } from './id.ts';
+import { opportunitiesEn } from './opportunities/en.ts';
+import { opportunityImportEn } from './opportunityImport/en.ts';
+import { partnersEn } from './partners/en.ts';
 import { peopleEn } from './people/en.ts';
 import { peopleDataEn } from './peopleData/en.ts';
+import { placementsEn } from './placements/en.ts';
 import { recordsEn } from './records/en.ts';
 import { rulesEn } from './rules/en.ts';
 import { trainingEn } from './training/en.ts';
+import { villagesEn } from './villages/en.ts';
 
 /** English: must carry every key of the Indonesian reference (the type checks it). */
 export const en: Messages = {
@@ -293,6 +298,18 @@ export const en: Messages = {
     assessment_recorded: 'Competency results recorded',
     certificate_added: 'Certificate recorded',
     person_training_viewed: 'Person training history opened',
+    village_updated: 'Kelurahan profile changed',
+    partner_created: 'Partner added',
+    partner_updated: 'Partner profile changed',
+    partner_imported: 'Partner import',
+    opportunity_created: 'Opportunity created',
+    opportunity_updated: 'Opportunity changed',
+    opportunity_status_changed: 'Opportunity status changed',
+    opportunity_restrictions_reviewed: 'Opportunity restrictions reviewed',
+    opportunity_imported: 'Opportunity import',
+    placement_proposed: 'Person proposed for an opportunity',
+    placement_advanced: 'Placement step recorded',
+    placement_listed: 'Placements list opened',
   },
   auditSubject: {
     skill: 'Skill',
@@ -305,6 +322,11 @@ export const en: Messages = {
     person: 'Person',
     rule_set: 'Rules',
     person_import: 'People import',
+    village: 'Kelurahan',
+    opportunity: 'Opportunity',
+    placement: 'Placement',
+    partner_import: 'Partner import',
+    opportunity_import: 'Opportunity import',
     organization: 'Organization',
   },
   pagination: {
@@ -323,6 +345,11 @@ export const en: Messages = {
   training: trainingEn,
   cohorts: cohortsEn,
   attendance: attendanceEn,
+  villages: villagesEn,
+  placements: placementsEn,
+  partners: partnersEn,
+  opportunities: opportunitiesEn,
+  opportunityImport: opportunityImportEn,
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',
     unexpected: 'Something unexpected went wrong. Please try again.',

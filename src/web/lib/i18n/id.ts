@@ -1,10 +1,15 @@
 import { attendanceId } from './attendance/id.ts';
 import { cohortsId } from './cohorts/id.ts';
+import { opportunitiesId } from './opportunities/id.ts';
+import { opportunityImportId } from './opportunityImport/id.ts';
+import { partnersId } from './partners/id.ts';
 import { peopleId } from './people/id.ts';
 import { peopleDataId } from './peopleData/id.ts';
+import { placementsId } from './placements/id.ts';
 import { recordsId } from './records/id.ts';
 import { rulesId } from './rules/id.ts';
 import { trainingId } from './training/id.ts';
+import { villagesId } from './villages/id.ts';
 
 /** Bahasa Indonesia: the default language and the reference for every other one. */
 export const id = {
@@ -293,6 +298,18 @@ export const id = {
     assessment_recorded: 'Hasil uji kompetensi dicatat',
     certificate_added: 'Sertifikat dicatat',
     person_training_viewed: 'Riwayat pelatihan warga dibuka',
+    village_updated: 'Profil kelurahan diubah',
+    partner_created: 'Mitra ditambahkan',
+    partner_updated: 'Profil mitra diubah',
+    partner_imported: 'Impor mitra',
+    opportunity_created: 'Peluang dibuat',
+    opportunity_updated: 'Peluang diubah',
+    opportunity_status_changed: 'Status peluang diubah',
+    opportunity_restrictions_reviewed: 'Pembatasan peluang ditinjau',
+    opportunity_imported: 'Impor peluang',
+    placement_proposed: 'Warga diusulkan ke peluang',
+    placement_advanced: 'Langkah penempatan dicatat',
+    placement_listed: 'Daftar penempatan dibuka',
   },
   auditSubject: {
     skill: 'Keterampilan',
@@ -305,6 +322,11 @@ export const id = {
     person: 'Warga binaan',
     rule_set: 'Aturan',
     person_import: 'Impor warga binaan',
+    village: 'Kelurahan',
+    opportunity: 'Peluang',
+    placement: 'Penempatan',
+    partner_import: 'Impor mitra',
+    opportunity_import: 'Impor peluang',
     organization: 'Organisasi',
   },
   pagination: {
@@ -323,6 +345,11 @@ export const id = {
   training: trainingId,
   cohorts: cohortsId,
   attendance: attendanceId,
+  villages: villagesId,
+  placements: placementsId,
+  partners: partnersId,
+  opportunities: opportunitiesId,
+  opportunityImport: opportunityImportId,
   errors: {
     network: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
     unexpected: 'Terjadi kesalahan yang tidak terduga. Silakan coba lagi.',

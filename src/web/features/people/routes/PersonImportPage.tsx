@@ -1,21 +1,7 @@
-import {
-  Alert,
-  Button,
-  Card,
-  FileInput,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Stepper,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconCheck, IconFileUpload, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import {
   IMPORT_FIELDS,
   IMPORT_MAX_BYTES,
@@ -23,17 +9,20 @@ import {
   type ImportMapping,
   type ImportMode,
   type ImportPreview,
-  type ImportResult,
+  type ImportResult as ImportResultData,
 } from '../../../../shared/peopleData.ts';
+import { ColumnMapping, ImportPreviewTable } from '../../../components/import/ColumnMapping.tsx';
+import { ImportReport } from '../../../components/import/ImportReport.tsx';
+import { ImportResult } from '../../../components/import/ImportResult.tsx';
+import { ImportSaveButtons } from '../../../components/import/ImportSaveButtons.tsx';
+import { ImportStepper } from '../../../components/import/ImportStepper.tsx';
+import { ImportUploadStep } from '../../../components/import/ImportUploadStep.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { PaginationBar } from '../../../components/PaginationBar.tsx';
-import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useImportCheck, useImportCommit, useImportPreview } from '../api/peopleData.ts';
 
-const ISSUES_PER_PAGE = 50;
 const MB = Math.round(IMPORT_MAX_BYTES / 1024 / 1024);
 
 /** The four steps of an import: upload, map the columns, check every row (dry run), save. */
@@ -46,12 +35,17 @@ export function PersonImportPage() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>([]);
   const [report, setReport] = useState<ImportCheck | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [issuePage, setIssuePage] = useState(1);
+  const [result, setResult] = useState<ImportResultData | null>(null);
   const readFile = useImportPreview();
   const check = useImportCheck();
   const commit = useImportCommit();
   const number = (value: number) => value.toLocaleString(i18n.language);
+  const savedMessage = (answer: ImportResultData) =>
+    t('peopleData.import.saved', {
+      created: number(answer.created),
+      updated: number(answer.updated),
+      skipped: number(answer.skipped),
+    });
 
   const restart = () => {
     setStep(0);
@@ -85,7 +79,6 @@ export function PersonImportPage() {
       {
         onSuccess: (answer) => {
           setReport(answer);
-          setIssuePage(1);
           setStep(2);
         },
         onError: notifyError,
@@ -101,64 +94,37 @@ export function PersonImportPage() {
         onSuccess: (answer) => {
           setResult(answer);
           setStep(3);
-          notifySuccess(
-            t('peopleData.import.saved', {
-              created: number(answer.created),
-              updated: number(answer.updated),
-              skipped: number(answer.skipped),
-            }),
-          );
+          notifySuccess(savedMessage(answer));
         },
         onError: notifyError,
       },
     );
   };
 
-  const fieldOptions = (index: number) => [
-    { value: '', label: t('peopleData.import.ignore') },
-    ...IMPORT_FIELDS.map((field) => ({
-      value: field,
-      label: t(`peopleData.fields.${field}`),
-      disabled: mapping.some((chosen, other) => chosen === field && other !== index),
-    })),
-  ];
+  const fields = IMPORT_FIELDS.map((field) => ({ value: field, label: t(`peopleData.fields.${field}`) }));
   const nameMapped = mapping.includes('fullName');
 
   return (
     <Stack gap="md">
       <PageHeader title={t('peopleData.import.title')} />
       <Text size="sm">{t('peopleData.import.intro', { mb: MB })}</Text>
-      <Stepper
-        active={step}
-        size="sm"
-        allowNextStepsSelect={false}
-        onStepClick={(target) => target < 3 && setStep(target)}
-      >
-        <Stepper.Step label={t('peopleData.import.steps.upload')}>
-          <Stack gap="sm" maw={520}>
-            <FileInput
-              label={t('peopleData.import.file')}
-              placeholder={t('peopleData.import.filePlaceholder')}
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              leftSection={<IconFileUpload size={16} aria-hidden />}
-              value={file}
-              onChange={(chosen) => {
-                setFile(chosen);
-                setFileError(null);
-              }}
-              error={fileError}
-              clearable
-            />
-            <Group>
-              <Button onClick={read} disabled={!file} loading={readFile.isPending}>
-                {t('peopleData.import.read')}
-              </Button>
-            </Group>
-          </Stack>
-        </Stepper.Step>
-
-        <Stepper.Step label={t('peopleData.import.steps.map')}>
-          {preview && (
+      <ImportStepper
+        step={step}
+        onStepChange={setStep}
+        upload={
+          <ImportUploadStep
+            file={file}
+            onFileChange={(chosen) => {
+              setFile(chosen);
+              setFileError(null);
+            }}
+            error={fileError}
+            onRead={read}
+            reading={readFile.isPending}
+          />
+        }
+        map={
+          preview && (
             <Stack gap="md">
               <Text size="sm" fw={500}>
                 {t('peopleData.import.fileSummary', {
@@ -168,69 +134,13 @@ export function PersonImportPage() {
                 })}
               </Text>
               <Text size="sm">{t('peopleData.import.mapIntro')}</Text>
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-                {preview.columns.map((column) => {
-                  const samples = preview.rows
-                    .map((row) => row[column.index] ?? '')
-                    .filter(Boolean)
-                    .slice(0, 2);
-                  return (
-                    <Select
-                      key={column.index}
-                      label={
-                        column.header
-                          ? t('peopleData.import.column', { header: column.header })
-                          : t('peopleData.import.columnUntitled', { number: column.index + 1 })
-                      }
-                      description={
-                        samples.length > 0
-                          ? t('peopleData.import.sample', { values: samples.join(' · ') })
-                          : undefined
-                      }
-                      data={fieldOptions(column.index)}
-                      value={mapping[column.index] ?? ''}
-                      allowDeselect={false}
-                      onChange={(value) =>
-                        setMapping((current) =>
-                          current.map((field, index) =>
-                            index === column.index ? ((value || null) as ImportMapping[number]) : field,
-                          ),
-                        )
-                      }
-                    />
-                  );
-                })}
-              </SimpleGrid>
+              <ColumnMapping preview={preview} mapping={mapping} onChange={setMapping} fields={fields} />
               {!nameMapped && (
                 <Alert color="yellow" icon={<IconInfoCircle aria-hidden />}>
                   {t('peopleData.import.nameRequired')}
                 </Alert>
               )}
-              <Title order={2} fz="h4">
-                {t('peopleData.import.preview')}
-              </Title>
-              <ScrollTable
-                label={t('peopleData.import.preview')}
-                minWidth={Math.max(480, preview.columns.length * 140)}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    {preview.columns.map((column) => (
-                      <Table.Th key={column.index}>{column.header || column.index + 1}</Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.rows.map((row, rowIndex) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the preview rows never reorder
-                    <Table.Tr key={rowIndex}>
-                      {preview.columns.map((column) => (
-                        <Table.Td key={column.index}>{row[column.index]}</Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </ScrollTable>
+              <ImportPreviewTable preview={preview} />
               <Group>
                 <Button variant="default" onClick={() => setStep(0)}>
                   {t('peopleData.import.back')}
@@ -243,129 +153,34 @@ export function PersonImportPage() {
                 {t('peopleData.import.checkIntro')}
               </Text>
             </Stack>
-          )}
-        </Stepper.Step>
-
-        <Stepper.Step label={t('peopleData.import.steps.check')}>
-          {report && (
+          )
+        }
+        check={
+          report && (
             <Stack gap="md">
-              <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-                {(['total', 'new', 'update', 'invalid'] as const).map((key) => (
-                  <Card key={key} withBorder padding="sm">
-                    <Text size="xs" c="dimmed">
-                      {t(`peopleData.import.counts.${key}`)}
-                    </Text>
-                    <Text
-                      fz="xl"
-                      fw={700}
-                      c={key === 'invalid' && report.counts.invalid > 0 ? 'red.8' : undefined}
-                    >
-                      {number(report.counts[key])}
-                    </Text>
-                  </Card>
-                ))}
-              </SimpleGrid>
-              <Title order={2} fz="h4">
-                {t('peopleData.import.issuesTitle')}
-              </Title>
-              {report.issues.length === 0 ? (
-                <Alert color="teal.9" variant="filled" icon={<IconCheck aria-hidden />}>
-                  {t('peopleData.import.issuesNone')}
-                </Alert>
-              ) : (
-                <>
-                  {report.issuesTruncated && (
-                    <Alert color="yellow" icon={<IconInfoCircle aria-hidden />}>
-                      {t('peopleData.import.issuesTruncated', { count: number(report.issues.length) })}
-                    </Alert>
-                  )}
-                  <ScrollTable label={t('peopleData.import.issuesTitle')} minWidth={640}>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('peopleData.import.issueRow')}</Table.Th>
-                        <Table.Th>{t('peopleData.import.issueColumn')}</Table.Th>
-                        <Table.Th>{t('peopleData.import.issueValue')}</Table.Th>
-                        <Table.Th>{t('peopleData.import.issueReason')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {report.issues
-                        .slice((issuePage - 1) * ISSUES_PER_PAGE, issuePage * ISSUES_PER_PAGE)
-                        .map((issue) => (
-                          <Table.Tr key={`${issue.row}-${issue.field}`}>
-                            <Table.Td>{issue.row}</Table.Td>
-                            <Table.Td>
-                              {issue.column ??
-                                t(`peopleData.fields.${issue.field}` as 'peopleData.fields.fullName')}
-                            </Table.Td>
-                            <Table.Td style={{ overflowWrap: 'anywhere' }}>{issue.value ?? '–'}</Table.Td>
-                            <Table.Td>{issue.reason}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                    </Table.Tbody>
-                  </ScrollTable>
-                  <PaginationBar
-                    page={issuePage}
-                    pageSize={ISSUES_PER_PAGE}
-                    total={report.issues.length}
-                    onChange={setIssuePage}
-                  />
-                </>
-              )}
-              <Text size="sm">{t('peopleData.import.saveIntro')}</Text>
-              <Group>
-                <Button variant="default" onClick={() => setStep(1)} disabled={commit.isPending}>
-                  {t('peopleData.import.back')}
-                </Button>
-                <Button
-                  onClick={() => save('all_or_nothing')}
-                  disabled={report.counts.invalid > 0}
-                  loading={commit.isPending && commit.variables?.mode === 'all_or_nothing'}
-                >
-                  {t('peopleData.import.saveAll')}
-                </Button>
-                <Button
-                  variant="light"
-                  onClick={() => save('valid_only')}
-                  disabled={report.counts.new + report.counts.update === 0}
-                  loading={commit.isPending && commit.variables?.mode === 'valid_only'}
-                >
-                  {t('peopleData.import.saveValid', {
-                    count: number(report.counts.new + report.counts.update),
-                  })}
-                </Button>
-              </Group>
+              <ImportReport
+                report={report}
+                fieldLabel={(field) => t(`peopleData.fields.${field}` as 'peopleData.fields.fullName')}
+              />
+              <ImportSaveButtons
+                counts={report.counts}
+                saving={commit.isPending ? (commit.variables?.mode ?? null) : null}
+                onBack={() => setStep(1)}
+                onSave={save}
+              />
             </Stack>
-          )}
-        </Stepper.Step>
-
-        <Stepper.Step label={t('peopleData.import.steps.save')}>
-          {result && (
-            <Stack gap="md">
-              <Alert
-                color="teal.9"
-                variant="filled"
-                icon={<IconCheck aria-hidden />}
-                title={t('peopleData.import.resultTitle')}
-              >
-                {t('peopleData.import.saved', {
-                  created: number(result.created),
-                  updated: number(result.updated),
-                  skipped: number(result.skipped),
-                })}
-              </Alert>
-              <Group>
-                <Button variant="default" onClick={restart}>
-                  {t('peopleData.import.again')}
-                </Button>
-                <Button component={Link} to="/warga">
-                  {t('peopleData.import.toList')}
-                </Button>
-              </Group>
-            </Stack>
-          )}
-        </Stepper.Step>
-      </Stepper>
+          )
+        }
+        save={
+          result && (
+            <ImportResult
+              message={savedMessage(result)}
+              onAgain={restart}
+              list={{ to: '/warga', label: t('peopleData.import.toList') }}
+            />
+          )
+        }
+      />
     </Stack>
   );
 }

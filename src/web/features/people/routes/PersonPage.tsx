@@ -14,6 +14,7 @@ import { isApiError } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useTabParam } from '../../../lib/useTabParam.ts';
 import { useSession } from '../../auth/api/session.ts';
+import { PersonPlacementsTab } from '../../placements/components/PersonPlacementsTab.tsx';
 import { PersonTrainingTab } from '../../training/components/PersonTrainingTab.tsx';
 import { usePerson } from '../api/people.ts';
 import { ConsentTab } from '../components/ConsentTab.tsx';
@@ -28,7 +29,16 @@ import { ReferralButton } from '../components/ReferralButton.tsx';
 import { RelativeDays } from '../components/RelativeDays.tsx';
 import { TimelineTab } from '../components/TimelineTab.tsx';
 
-const TABS = ['profil', 'pelatihan', 'pidana', 'catatan', 'dokumen', 'persetujuan', 'riwayat'] as const;
+const TABS = [
+  'profil',
+  'pelatihan',
+  'penempatan',
+  'pidana',
+  'catatan',
+  'dokumen',
+  'persetujuan',
+  'riwayat',
+] as const;
 
 export function PersonPage() {
   const { personId = '' } = useParams();
@@ -59,7 +69,11 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
 
   // The sentence tab exists only for corrections staff; for anyone else it is not rendered at all.
   const showCustody = person.corrections && access.canReadCustody;
-  const tabs = TABS.filter((tab) => tab !== 'pidana' || showCustody);
+  // Placements: for those who follow or propose them (the server decides which she may see).
+  const showPlacements = access.canManagePlacements || access.canProposePlacements;
+  const tabs = TABS.filter(
+    (tab) => (tab !== 'pidana' || showCustody) && (tab !== 'penempatan' || showPlacements),
+  );
   const { tab, selectTab, params, setParams } = useTabParam(tabs);
   const timelinePage = Math.max(1, Number(params.get('halaman')) || 1);
 
@@ -107,7 +121,7 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
         <Tabs.List aria-label={t('people.person.tabsLabel')}>
           {tabs.map((item) => (
             <Tabs.Tab key={item} value={item}>
-              {t(`people.person.tabs.${item}`)}
+              {item === 'penempatan' ? t('placements.person.tab') : t(`people.person.tabs.${item}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -117,6 +131,11 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
         <Tabs.Panel value="pelatihan" pt="md">
           <PersonTrainingTab person={person} />
         </Tabs.Panel>
+        {showPlacements && (
+          <Tabs.Panel value="penempatan" pt="md">
+            <PersonPlacementsTab person={person} />
+          </Tabs.Panel>
+        )}
         {showCustody && (
           <Tabs.Panel value="pidana" pt="md">
             <CustodyTab person={person} />
