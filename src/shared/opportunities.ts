@@ -142,9 +142,11 @@ export type PartnerCreateOpportunityRequest = z.input<typeof PartnerCreateOpport
 
 /**
  * `PATCH /api/opportunities/:id`: only what changed, with the version read. `skills`, when sent, replaces
- * the list. Staff may change the partner, the kelurahan (to one they manage) and the restrictions (changing
- * them clears the corrections review). A partner edits her drafts only, without restriction fields.
- * Places may not go below the people already placed (field error `places`).
+ * the list. Staff may change the kelurahan (to one they manage), the restrictions (changing them clears the
+ * corrections review and bumps `restrictions.version` too) and the partner, but not once anyone has been
+ * proposed for it (409 OPPORTUNITY_PARTNER_LOCKED, field error `partnerId`: the people in its pipeline
+ * consented to that partner). A partner edits her drafts only, without restriction fields. Places may not
+ * go below the people already placed (field error `places`).
  */
 export const UpdateOpportunityRequest = z.strictObject({
   partnerId: z.uuid().optional(),
@@ -196,10 +198,15 @@ export const OpportunityStatusRequest = z.strictObject({
 });
 export type OpportunityStatusRequest = z.input<typeof OpportunityStatusRequest>;
 
-/** `PUT /api/opportunities/:id/restrictions`: corrections staff (review:opportunity:all) review them. */
+/**
+ * `PUT /api/opportunities/:id/restrictions`: corrections staff (review:opportunity:all) review them. It
+ * checks and bumps the restrictions' own version, never the opportunity's `version`, so a partner editing
+ * her draft meanwhile is not refused (nor told that something she cannot see changed).
+ */
 export const OpportunityRestrictionsRequest = z.strictObject({
   offences: restrictionFields.restrictedOffences,
   note: restrictionFields.restrictionNote,
+  /** `restrictions.version` as read; a stale one is refused with 409 VERSION_CONFLICT. */
   version: z.number().int().min(1),
 });
 export type OpportunityRestrictionsRequest = z.input<typeof OpportunityRestrictionsRequest>;
@@ -266,7 +273,7 @@ const opportunityListItemShape = {
 export const OpportunityListItem = z.object(opportunityListItemShape).meta({ id: 'OpportunityListItem' });
 export type OpportunityListItem = z.infer<typeof OpportunityListItem>;
 
-export const OpportunityList = pageOf(OpportunityListItem);
+export const OpportunityList = pageOf(OpportunityListItem).meta({ id: 'OpportunityList' });
 export type OpportunityList = z.infer<typeof OpportunityList>;
 
 /** What corrections staff reviewed. The key is absent in every answer to a partner. */
@@ -276,6 +283,8 @@ export const OpportunityRestrictions = z.object({
   reviewedAt: z.iso.datetime({ offset: true }).nullable(),
   /** The reviewer's name. */
   reviewedBy: z.string().nullable(),
+  /** What `PUT /api/opportunities/:id/restrictions` sends back as `version` (not the opportunity's). */
+  version: z.number().int(),
 });
 export type OpportunityRestrictions = z.infer<typeof OpportunityRestrictions>;
 

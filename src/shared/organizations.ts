@@ -4,12 +4,37 @@ import { ORGANIZATION_KINDS } from './permissions.ts';
 export const OrganizationKind = z.enum(ORGANIZATION_KINDS);
 export type OrganizationKind = z.infer<typeof OrganizationKind>;
 
-export const Contact = z.object({
-  name: z.string(),
-  position: z.string().nullable().optional(),
-  phone: z.string().nullable().optional(),
-  email: z.string().nullable().optional(),
+// Contact persons of an organization (`organization.contacts`): the same shape for agencies, kelurahan
+// (saved with the village profile) and partners (saved with the partner profile).
+
+/** Blank text is saved as null. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .optional();
+
+/** A contact person as sent (PUT /api/villages/:villageId, POST and PATCH /api/partners). */
+export const ContactInput = z.strictObject({
+  name: z.string().trim().min(1).max(150),
+  position: optionalText(100),
+  phone: optionalText(30),
+  email: z.email().max(200).nullable().optional(),
 });
+export type ContactInput = z.input<typeof ContactInput>;
+
+/** A contact person as every response shows it (null where nothing was given). */
+export const Contact = z
+  .object({
+    name: z.string(),
+    position: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+  })
+  .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof Contact>;
 
 export const OrganizationSummary = z

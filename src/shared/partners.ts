@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, PageQuery, pageOf } from './common.ts';
+import { Contact, ContactInput } from './organizations.ts';
 import { SECTORS } from './people.ts';
 
 // Partners (mitra): organizations of kind partner with a partner profile (type, sectors, kelurahan,
@@ -33,14 +34,6 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
-export const PartnerContactInput = z.strictObject({
-  name: z.string().trim().min(1).max(150),
-  position: optionalText(100),
-  phone: optionalText(30),
-  email: z.email().max(200).nullable().optional(),
-});
-export type PartnerContactInput = z.input<typeof PartnerContactInput>;
-
 const partnerFields = {
   /** Unique among partners, case-insensitive: else 409 PARTNER_NAME_TAKEN with field error `name`. */
   name: z.string().trim().min(2).max(200),
@@ -48,7 +41,7 @@ const partnerFields = {
   address: optionalText(300),
   phone: optionalText(30),
   email: z.email().max(200).nullable().optional(),
-  contacts: z.array(PartnerContactInput).max(20),
+  contacts: z.array(ContactInput).max(20),
   type: z.enum(PARTNER_TYPES),
   sectors: z
     .array(z.enum(SECTORS))
@@ -81,6 +74,7 @@ export type CreatePartnerRequest = z.input<typeof CreatePartnerRequest>;
  * `sectors`, when sent, replace the list. `version` is the partner profile's (0 when it has none yet).
  */
 export const UpdatePartnerRequest = z.strictObject({
+  /** Kecamatan and kelurahan staff only: a partner's staff sending it → field error `partner_name_fixed`. */
   name: partnerFields.name.optional(),
   shortName: partnerFields.shortName,
   address: partnerFields.address,
@@ -113,14 +107,6 @@ export const PartnerListQuery = PageQuery.extend({
   willing: z.enum(PARTNER_WILLINGNESS).optional(),
 }).strict();
 export type PartnerListQuery = z.input<typeof PartnerListQuery>;
-
-export const PartnerContact = z.object({
-  name: z.string(),
-  position: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-});
-export type PartnerContact = z.infer<typeof PartnerContact>;
 
 const partnerListItemShape = {
   id: z.uuid(),
@@ -157,7 +143,7 @@ export const PartnerDetail = z
     ...partnerListItemShape,
     phone: z.string().nullable(),
     email: z.string().nullable(),
-    contacts: z.array(PartnerContact),
+    contacts: z.array(Contact),
     description: z.string().nullable(),
     willingnessNote: z.string().nullable(),
     agreementSignedOn: z.iso.date().nullable(),

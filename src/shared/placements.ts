@@ -104,14 +104,17 @@ export const Placement = z
     stage: z.enum(PLACEMENT_STAGES),
     /** Why it was unsuccessful (null otherwise). */
     outcomeReason: z.enum(UNSUCCESSFUL_REASONS).nullable(),
-    /** Unsuccessful: its note; ended: why it ended. Null when the person is hidden from the caller. */
+    /**
+     * Unsuccessful: its note; ended: why it ended. Null when the person is hidden from the caller, and for
+     * callers other than corrections staff when a prison or Bapas officer wrote it (see `PlacementStep.note`).
+     */
     outcomeNote: z.string().nullable(),
-    proposedOn: CalendarDate,
-    placedOn: CalendarDate.nullable(),
+    proposedOn: z.iso.date(),
+    placedOn: z.iso.date().nullable(),
     /** The date of the final step (ended or unsuccessful). */
-    endedOn: CalendarDate.nullable(),
+    endedOn: z.iso.date().nullable(),
     /** The date of the latest step. */
-    lastStepOn: CalendarDate,
+    lastStepOn: z.iso.date(),
     opportunity: PlacementOpportunity,
     /** The organization (prison or Bapas) whose officer proposed her. */
     proposerOrganization: Named,
@@ -129,13 +132,17 @@ export type Placement = z.infer<typeof Placement>;
 export const PlacementStep = z.object({
   id: z.uuid(),
   stage: z.enum(PLACEMENT_STAGES),
-  happenedOn: CalendarDate,
+  happenedOn: z.iso.date(),
   /**
-   * unsuccessful: one of UNSUCCESSFUL_REASONS (shown always); ended: why, in words (null when the person is
-   * hidden from the caller); null for other stages.
+   * unsuccessful: one of UNSUCCESSFUL_REASONS (shown always); ended: why, in words (hidden like `note`);
+   * null for other stages.
    */
   reason: z.string().nullable(),
-  /** Null when the person is hidden from the caller. */
+  /**
+   * What its recorder wrote. Words written by a prison or Bapas officer stay with corrections staff: null for
+   * everyone else (the partner, the kelurahan, the kecamatan). Words written by others are shown to whoever
+   * sees the person; null when the person is hidden from the caller.
+   */
   note: z.string().nullable(),
   recordedBy: z.string().nullable(),
   recordedOrganization: Named.nullable(),
@@ -149,23 +156,27 @@ export const PlacementDetail = Placement.extend({
 }).meta({ id: 'PlacementDetail' });
 export type PlacementDetail = z.infer<typeof PlacementDetail>;
 
-export const PlacementList = z.object({
-  /** Newest step first, at most `limit`. */
-  items: z.array(Placement),
-  /** How many matched the filters. */
-  total: z.number().int(),
-  limit: z.number().int(),
-  /** Matching placements per stage (the stage filter aside), for the board's column headings. */
-  counts: z.record(z.enum(PLACEMENT_STAGES), z.number().int()),
-});
+export const PlacementList = z
+  .object({
+    /** Newest step first, at most `limit`. */
+    items: z.array(Placement),
+    /** How many matched the filters. */
+    total: z.number().int(),
+    limit: z.number().int(),
+    /** Matching placements per stage (the stage filter aside), for the board's column headings. */
+    counts: z.record(z.enum(PLACEMENT_STAGES), z.number().int()),
+  })
+  .meta({ id: 'PlacementList' });
 export type PlacementList = z.infer<typeof PlacementList>;
 
 // ── GET /api/people/:personId/placements ──
-export const PersonPlacements = z.object({
-  items: z.array(Placement),
-  /** The caller may propose her for an opportunity (corrections staff, record not anonymized). */
-  canPropose: z.boolean(),
-});
+export const PersonPlacements = z
+  .object({
+    items: z.array(Placement),
+    /** The caller may propose her for an opportunity (corrections staff, record not anonymized). */
+    canPropose: z.boolean(),
+  })
+  .meta({ id: 'PersonPlacements' });
 export type PersonPlacements = z.infer<typeof PersonPlacements>;
 
 // ── POST /api/placements ──
@@ -174,12 +185,17 @@ export const ProposePlacementRequest = z.strictObject({
   opportunityId: z.uuid(),
   /** Defaults to today; not in the future. */
   proposedOn: CalendarDate.optional(),
+  /** Written by corrections staff: shown to corrections staff only (see `PlacementStep.note`). */
   note: optionalText(1000),
 });
 export type ProposePlacementRequest = z.input<typeof ProposePlacementRequest>;
 
 // ── POST /api/placements/:placementId/steps ──
 export const AdvancePlacementRequest = z.strictObject({
+  /**
+   * placed: only while the opportunity is open (or filled) and has a place left; otherwise 409
+   * PLACEMENT_OPPORTUNITY_CLOSED or PLACEMENT_NO_PLACES with a field error `stage`.
+   */
   stage: z.enum(STEP_STAGES),
   /** Not in the future, not before the previous step's date. */
   happenedOn: CalendarDate,
@@ -188,7 +204,10 @@ export const AdvancePlacementRequest = z.strictObject({
    * other stages (field error `reason`).
    */
   reason: optionalText(500),
-  /** Required when the reason is `other`. */
+  /**
+   * Required when the reason is `other`. Who reads it (and the words of an ended reason) depends on who
+   * writes it: see `PlacementStep.note`.
+   */
   note: optionalText(1000),
   version: z.number().int().min(1),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, PageQuery, pageOf } from './common.ts';
+import { Contact, ContactInput } from './organizations.ts';
 import { SECTORS } from './people.ts';
 
 // Kelurahan profiles (the program's host villages): an organization of kind village with its profile
@@ -52,14 +53,6 @@ const optionalText = (max: number) =>
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
 // ── Requests ──
-
-export const VillageContactInput = z.strictObject({
-  name: requiredText(150),
-  position: optionalText(100),
-  phone: optionalText(30),
-  email: z.email().max(200).nullable().optional(),
-});
-export type VillageContactInput = z.input<typeof VillageContactInput>;
 
 /** A potential; send the `id` of an existing row to change it, none to add one. */
 export const VillagePotentialInput = z.strictObject({
@@ -137,7 +130,8 @@ export const UpdateVillageRequest = z.strictObject({
   hostSince: CalendarDate.nullable().optional(),
   /** The agreement (number and title) under which it hosts. */
   hostAgreement: optionalText(300),
-  contacts: z.array(VillageContactInput).max(VILLAGE_LIMITS.contacts),
+  /** The kelurahan's contact persons (the organization's `contacts`), in order. */
+  contacts: z.array(ContactInput).max(VILLAGE_LIMITS.contacts),
   potentials: z.array(VillagePotentialInput).max(VILLAGE_LIMITS.rows),
   needs: z.array(VillageNeedInput).max(VILLAGE_LIMITS.rows),
   facilities: z.array(VillageFacilityInput).max(VILLAGE_LIMITS.rows),
@@ -225,14 +219,6 @@ export const VillageSectors = z
   .meta({ id: 'VillageSectors' });
 export type VillageSectors = z.infer<typeof VillageSectors>;
 
-export const VillageContact = z.object({
-  name: z.string(),
-  position: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-});
-export type VillageContact = z.infer<typeof VillageContact>;
-
 /** The profile's own fields; all null when it was never saved. */
 export const VillageProfileFields = z.object({
   lurahName: z.string().nullable(),
@@ -295,7 +281,7 @@ export const VillageDetail = z
     address: z.string().nullable(),
     phone: z.string().nullable(),
     email: z.string().nullable(),
-    contacts: z.array(VillageContact),
+    contacts: z.array(Contact),
     profile: VillageProfileFields,
     potentials: z.array(VillagePotential),
     needs: z.array(VillageNeed),

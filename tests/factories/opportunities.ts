@@ -2,23 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database, OpportunityKindValue, SkillLevelValue } from '../../src/server/db/schema.ts';
 import { createOrganization } from './index.ts';
+import { villageByCode } from './villages.ts';
 
 const unique = () => randomBytes(3).toString('hex');
 
-/** A seeded kelurahan (organization of kind village) by its Kemendagri code, e.g. '33.74.13.1013' (Krobokan). */
-export async function villageByCode(db: Kysely<Database>, code: string) {
-  return db
-    .selectFrom('organization')
-    .select(['id', 'name', 'code'])
-    .where('kind', '=', 'village')
-    .where('code', '=', code)
-    .executeTakeFirstOrThrow();
-}
-
 /**
- * An opportunity inserted directly: an open job vacancy by default, in Krobokan, for a new partner
- * organization when none is given, asking for the given skills (taxonomy codes or ids; sewing at basic
- * level when none are given, `[]` for none).
+ * An opportunity written straight to the database (so tests of other modules need not go through the
+ * opportunities API): an open job vacancy by default, 3 places, in Krobokan, for a new partner organization
+ * when none is given, asking for the given skills (taxonomy codes or ids; sewing at basic level when none
+ * are given, `[]` for none).
  */
 export async function createOpportunity(
   db: Kysely<Database>,
@@ -61,7 +53,7 @@ export async function createOpportunity(
       created_by: overrides.createdBy ?? null,
       ...(status !== 'draft' && { opened_at: sql<Date>`now()` }),
     })
-    .returning(['id', 'partner_id', 'village_id', 'title', 'status', 'version'])
+    .returning(['id', 'partner_id', 'village_id', 'title', 'status', 'places', 'version'])
     .executeTakeFirstOrThrow();
   let position = 0;
   for (const skill of overrides.skills ?? [{ code: 'garment.sewing' }]) {

@@ -1,58 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, PlacementStageValue } from '../../src/server/db/schema.ts';
 import { LAPAS_ID } from '../../src/server/db/seed/reference.ts';
+import { refreshOpportunityFill } from '../../src/server/modules/opportunities/opportunities.fill.ts';
+import { syncPartnerLinks } from '../../src/server/modules/placements/placements.repository.ts';
 
-const unique = () => randomBytes(3).toString('hex');
-
-/** The id of a seeded kelurahan by its Kemendagri code (e.g. '33.74.13.1013', Krobokan). */
-export async function villageByCode(db: Kysely<Database>, code: string) {
-  const row = await db
-    .selectFrom('organization')
-    .select('id')
-    .where('code', '=', code)
-    .where('kind', '=', 'village')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const PIPELINE: PlacementStageValue[] = ['proposed', 'contacted', 'interview', 'offered', 'placed', 'ended'];
 
 /**
- * An opportunity written straight to the database: open, 2 places, in garment, starting in a month ago by
- * default (so the placements module's tests need not go through the opportunities API).
+ * A placement written straight to the database at `stage` (proposed by default), with one step per stage up
+ * to it, all dated `on` (2026-01-10 by default) and recorded by the proposing organization (LPP Semarang by
+ * default); an unsuccessful one is `not_available` after its proposal, an ended one ended "Kontrak selesai".
+ * Then, as the pipeline does: her links to the partner follow her placements (`syncPartnerLinks`), and the
+ * opportunity's open/filled status follows the people placed (`refreshOpportunityFill`).
  */
-export async function insertOpportunity(
-  db: Kysely<Database>,
-  input: {
-    partnerId: string;
-    villageId: string;
-    places?: number;
-    status?: 'draft' | 'open' | 'filled' | 'closed';
-    closesOn?: string | null;
-    title?: string;
-  },
-) {
-  return db
-    .insertInto('opportunity')
-    .values({
-      partner_id: input.partnerId,
-      village_id: input.villageId,
-      kind: 'job_vacancy',
-      title: input.title ?? `Penjahit Uji ${unique()}`,
-      sector: 'garment',
-      places: input.places ?? 2,
-      start_on: '2026-01-05',
-      closes_on: input.closesOn ?? null,
-      status: input.status ?? 'open',
-    })
-    .returning(['id', 'title', 'partner_id', 'village_id', 'places'])
-    .executeTakeFirstOrThrow();
-}
-
-/**
- * A placement written straight to the database at `stage`, with one step per stage up to it (all dated
- * `on`, 2026-01-10 by default), and the person's links to the partner a running placement implies.
- */
-export async function insertPlacement(
+export async function createPlacement(
   db: Kysely<Database>,
   input: {
     personId: string;
@@ -64,49 +25,43 @@ export async function insertPlacement(
 ) {
   const stage = input.stage ?? 'proposed';
   const on = input.on ?? '2026-01-10';
-  const order: PlacementStageValue[] = ['proposed', 'contacted', 'interview', 'offered', 'placed', 'ended'];
+  const proposer = input.proposerOrganizationId ?? LAPAS_ID;
   const steps: PlacementStageValue[] =
-    stage === 'unsuccessful' ? ['proposed', 'unsuccessful'] : order.slice(0, order.indexOf(stage) + 1);
-  const placement = await db
-    .insertInto('placement')
-    .values({
-      person_id: input.personId,
-      opportunity_id: input.opportunityId,
-      stage,
-      proposer_organization_id: input.proposerOrganizationId ?? LAPAS_ID,
-      placed_on: steps.includes('placed') ? on : null,
-      ended_on: stage === 'ended' || stage === 'unsuccessful' ? on : null,
-      outcome_reason: stage === 'unsuccessful' ? 'not_available' : null,
-      outcome_note: stage === 'ended' ? 'Kontrak selesai' : null,
-    })
-    .returning(['id', 'person_id', 'opportunity_id', 'stage', 'version'])
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('placement_step')
-    .values(
-      steps.map((step) => ({
-        placement_id: placement.id,
-        stage: step,
-        happened_on: on,
-        reason: step === 'unsuccessful' ? 'not_available' : step === 'ended' ? 'Kontrak selesai' : null,
-      })),
-    )
-    .execute();
-  if (stage !== 'ended' && stage !== 'unsuccessful') {
-    const opportunity = await db
+    stage === 'unsuccessful' ? ['proposed', 'unsuccessful'] : PIPELINE.slice(0, PIPELINE.indexOf(stage) + 1);
+  return db.transaction().execute(async (trx) => {
+    const placement = await trx
+      .insertInto('placement')
+      .values({
+        person_id: input.personId,
+        opportunity_id: input.opportunityId,
+        stage,
+        proposer_organization_id: proposer,
+        placed_on: steps.includes('placed') ? on : null,
+        ended_on: stage === 'ended' || stage === 'unsuccessful' ? on : null,
+        outcome_reason: stage === 'unsuccessful' ? 'not_available' : null,
+        outcome_note: stage === 'ended' ? 'Kontrak selesai' : null,
+      })
+      .returning(['id', 'person_id', 'opportunity_id', 'stage', 'version'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('placement_step')
+      .values(
+        steps.map((step) => ({
+          placement_id: placement.id,
+          stage: step,
+          happened_on: on,
+          reason: step === 'unsuccessful' ? 'not_available' : step === 'ended' ? 'Kontrak selesai' : null,
+          recorded_organization_id: proposer,
+        })),
+      )
+      .execute();
+    const { partner_id } = await trx
       .selectFrom('opportunity')
       .select('partner_id')
       .where('id', '=', input.opportunityId)
       .executeTakeFirstOrThrow();
-    const kinds = stage === 'placed' ? (['proposal', 'placement'] as const) : (['proposal'] as const);
-    for (const kind of kinds)
-      await db
-        .insertInto('person_link')
-        .values({ person_id: input.personId, organization_id: opportunity.partner_id, kind })
-        .onConflict((oc) =>
-          oc.columns(['person_id', 'organization_id', 'kind']).where('active', '=', true).doNothing(),
-        )
-        .execute();
-  }
-  return placement;
+    await syncPartnerLinks(trx, input.personId, partner_id, null);
+    await refreshOpportunityFill(trx, input.opportunityId);
+    return placement;
+  });
 }

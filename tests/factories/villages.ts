@@ -4,8 +4,11 @@ import type { Database, PartnerTypeValue } from '../../src/server/db/schema.ts';
 
 const unique = () => randomBytes(3).toString('hex');
 
-/** A seeded kelurahan by its Kemendagri code (default Krobokan, 33.74.13.1013). */
-export async function kelurahan(db: Kysely<Database>, code = '33.74.13.1013') {
+/**
+ * A seeded kelurahan (organization of kind village) by its Kemendagri code, e.g. '33.74.13.1013'
+ * (Krobokan): the one lookup of a kelurahan for every test.
+ */
+export async function villageByCode(db: Kysely<Database>, code: string) {
   return db
     .selectFrom('organization')
     .select(['id', 'name', 'short_name', 'code', 'parent_id'])

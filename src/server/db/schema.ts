@@ -619,6 +619,8 @@ export interface OpportunityTable {
   restriction_note: string | null;
   restrictions_reviewed_by: string | null;
   restrictions_reviewed_at: Date | null;
+  /** Checked and bumped by the corrections review (and by a staff edit that changes the restrictions). */
+  restrictions_version: Generated<number>;
   status: Generated<'draft' | 'open' | 'filled' | 'closed'>;
   status_reason: string | null;
   opened_by: string | null;

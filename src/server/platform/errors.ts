@@ -52,6 +52,14 @@ export const fieldError = (field: string, key: FieldMessageKey, params?: Record<
   new AppError(400, 'VALIDATION_FAILED', { fields: { [field]: { key, params } } });
 
 /** The language of the answer: the signed-in user's, else the browser's Accept-Language, else Indonesian. */
+/** Field errors gathered while checking a request, by field path. */
+export type FieldErrors = Record<string, FieldError>;
+
+/** 400 VALIDATION_FAILED with every gathered field error; nothing when there is none. */
+export function failOnFields(fields: FieldErrors): void {
+  if (Object.keys(fields).length > 0) throw new AppError(400, 'VALIDATION_FAILED', { fields });
+}
+
 export function languageOf(request: FastifyRequest): Language {
   if (request.principal) return request.principal.language;
   const header = request.headers['accept-language'];

@@ -183,6 +183,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('restriction_note', 'text')
     .addColumn('restrictions_reviewed_by', 'uuid', (c) => c.references('app_user.id'))
     .addColumn('restrictions_reviewed_at', 'timestamptz')
+    // The restrictions' own version: the corrections review checks and bumps it, not `version`, so a
+    // review neither conflicts with nor hints anything to a partner editing her draft.
+    .addColumn('restrictions_version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('status', 'text', (c) =>
       c.notNull().defaultTo('draft').check(sql`status in ('draft', 'open', 'filled', 'closed')`),
     )

@@ -1,7 +1,32 @@
-import { sql, type Transaction } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { OpportunityStatus } from '../../../shared/opportunities.ts';
 import type { Database } from '../../db/schema.ts';
 import { fillStatus } from './opportunities.rules.ts';
+
+// The people placed on an opportunity, counted in one place: the SQL every list, count and check uses, and
+// the status that follows from it (open ↔ filled).
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The people placed on an opportunity (placements at stage `placed`), as an SQL count; `opportunityId` is
+ * the opportunity's id column (e.g. `sql.ref('o.id')`) or value.
+ */
+export function placedCount(opportunityId: Expression<string> | RawBuilder<string>): RawBuilder<string> {
+  return sql<string>`(select count(*) from placement placed
+    where placed.opportunity_id = ${opportunityId} and placed.stage = 'placed')`;
+}
+
+/** `placedCount` of the opportunity in the column `column` (e.g. 'o.id'). */
+export const placedOf = (column: string) => placedCount(sql.ref(column));
+
+/** The people placed on an opportunity now. */
+export async function countPlaced(db: Db, opportunityId: string): Promise<number> {
+  const { n } = await db
+    .selectNoFrom(placedCount(sql<string>`${opportunityId}::uuid`).as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
 
 /**
  * Makes an opportunity's status follow its places after a placement change (or a change of places): open
@@ -23,13 +48,7 @@ export async function refreshOpportunityFill(
     .forUpdate()
     .executeTakeFirst();
   if (!row) return null;
-  const { n } = await trx
-    .selectFrom('placement')
-    .select(sql<string>`count(*)`.as('n'))
-    .where('opportunity_id', '=', opportunityId)
-    .where('stage', '=', 'placed')
-    .executeTakeFirstOrThrow();
-  const to = fillStatus(row.status, row.places, Number(n));
+  const to = fillStatus(row.status, row.places, await countPlaced(trx, opportunityId));
   if (to === row.status) return null;
   await trx
     .updateTable('opportunity')

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createUser, TEST_PASSWORD } from '../../../../tests/factories/index.ts';
-import { createOpportunity, villageByCode } from '../../../../tests/factories/opportunities.ts';
-import { createPerson } from '../../../../tests/factories/people.ts';
+import { createOpportunity } from '../../../../tests/factories/opportunities.ts';
+import { createPerson, giveConsent } from '../../../../tests/factories/people.ts';
+import { createPlacement } from '../../../../tests/factories/placements.ts';
 import { skillByCode } from '../../../../tests/factories/training.ts';
+import { villageByCode } from '../../../../tests/factories/villages.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../../tests/support/app.ts';
 import type { Opportunity, OpportunityList } from '../../../shared/opportunities.ts';
 import type { RoleCode } from '../../../shared/permissions.ts';
@@ -22,6 +24,14 @@ const skill: Record<string, string> = {};
 
 /** The Indonesian message of one of the field keys (what the user reads). */
 const says = (key: FieldMessageKey, params?: Record<string, unknown>) => fieldMessage(key, 'id', params);
+
+/** The day `days` after today (program calendar), as 'yyyy-mm-dd': dates that stay in the future. */
+const inDays = (days: number) =>
+  new Date(Date.parse(`${today()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const START_ON = inDays(60);
+const CLOSES_ON = inDays(90);
+/** 'yyyy-mm-dd' as the messages show it: dd/mm/yyyy. */
+const shown = (iso: string) => iso.split('-').reverse().join('/');
 
 async function user(name: string, organizationId: string, roles: RoleCode[]) {
   const created = await createUser(t.database.db, { organizationId, roles, fullName: `Petugas ${name}` });
@@ -71,8 +81,8 @@ function sewingJob(overrides: Record<string, unknown> = {}) {
     sector: 'garment',
     location: 'Jl. Jenderal Sudirman, Krobokan',
     places: 3,
-    startOn: '2027-02-01',
-    closesOn: '2027-03-01',
+    startOn: START_ON,
+    closesOn: CLOSES_ON,
     hoursPerWeek: 30,
     workHours: '08.00–14.00, Senin–Jumat',
     partTime: true,
@@ -95,19 +105,16 @@ async function auditEntries(action: string, subjectId: string) {
     .execute();
 }
 
+/** `count` women placed on the opportunity (each with her steps and links; it fills when full). */
 async function place(opportunityId: string, count: number) {
   for (let index = 0; index < count; index += 1) {
     const person = await createPerson(t.database.db);
-    await t.database.db
-      .insertInto('placement')
-      .values({
-        person_id: person.id,
-        opportunity_id: opportunityId,
-        stage: 'placed',
-        placed_on: today(),
-        proposer_organization_id: LAPAS_ID,
-      })
-      .execute();
+    await createPlacement(t.database.db, {
+      personId: person.id,
+      opportunityId,
+      stage: 'placed',
+      on: today(),
+    });
   }
 }
 
@@ -127,8 +134,8 @@ describe('a partner drafts, the kelurahan opens', () => {
       places: 3,
       placedCount: 0,
       placesLeft: 3,
-      startOn: '2027-02-01',
-      closesOn: '2027-03-01',
+      startOn: START_ON,
+      closesOn: CLOSES_ON,
       hoursPerWeek: 30,
       workHours: '08.00–14.00, Senin–Jumat',
       shiftWork: false,
@@ -215,7 +222,13 @@ describe('a partner drafts, the kelurahan opens', () => {
   it('lets the kelurahan see it with its (empty) restrictions and open it; audited', async () => {
     const staff = as.krobokan as Session;
     const seen = (await get(staff, `/${draft.id}`)).json() as Opportunity;
-    expect(seen.restrictions).toEqual({ offences: [], note: null, reviewedAt: null, reviewedBy: null });
+    expect(seen.restrictions).toEqual({
+      offences: [],
+      note: null,
+      reviewedAt: null,
+      reviewedBy: null,
+      version: 1,
+    });
     expect(seen.permissions).toMatchObject({
       canEdit: true,
       canOpen: true,
@@ -361,37 +374,72 @@ describe('who manages which kelurahan', () => {
       reviewedBy: 'Petugas giatja',
       reviewedAt: expect.any(String),
     });
+    // The review has its own version: the opportunity's stays as it was.
+    expect(reviewed.json()).toMatchObject({ version: 1, restrictions: { version: 2 } });
     const [entry] = await auditEntries('opportunity.restrictions_reviewed', opportunity.id);
     expect(entry).toMatchObject({
       subject_organization_id: partnerA,
-      details: { offenceCount: 2, changed: true, version: 2 },
+      details: { offenceCount: 2, changed: true, restrictionsVersion: 2 },
     });
     expect(JSON.stringify(entry?.details)).not.toContain('Kasir');
     expect(JSON.stringify(entry?.details)).not.toContain('fraud');
     // A stale review is refused; unknown offences are field errors.
-    expect((await restrictions(giatja, opportunity.id, body)).statusCode).toBe(409);
+    const stale = await restrictions(giatja, opportunity.id, body);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
     const unknown = await restrictions(giatja, opportunity.id, { offences: ['murder'], version: 2 });
     expect(unknown.statusCode).toBe(400);
     expect(Object.keys(unknown.json().error.fields)).toEqual(['offences.0']);
 
-    // The kelurahan changing the restrictions afterwards clears the review.
+    // The kelurahan changing the restrictions afterwards clears the review and bumps both versions: the
+    // review read before it is stale.
     const changed = await patch(as.krobokan as Session, opportunity.id, {
       restrictedOffences: ['fraud'],
+      version: 1,
+    });
+    expect(changed.json()).toMatchObject({
       version: 2,
+      restrictions: { offences: ['fraud'], reviewedAt: null, reviewedBy: null, version: 3 },
     });
-    expect((changed.json() as Opportunity).restrictions).toMatchObject({
-      offences: ['fraud'],
-      reviewedAt: null,
-      reviewedBy: null,
-    });
-    // ...but an edit that leaves them as they are keeps it.
+    expect((await restrictions(giatja, opportunity.id, { offences: ['fraud'], version: 2 })).statusCode).toBe(
+      409,
+    );
+    // ...but an edit that leaves them as they are keeps the review (and their version).
     await restrictions(giatja, opportunity.id, { offences: ['fraud'], version: 3 });
     const kept = await patch(as.krobokan as Session, opportunity.id, {
       restrictedOffences: ['fraud'],
       title: 'Kasir toko',
-      version: 4,
+      version: 2,
     });
-    expect((kept.json() as Opportunity).restrictions?.reviewedBy).toBe('Petugas giatja');
+    expect(kept.json()).toMatchObject({
+      version: 3,
+      restrictions: { reviewedBy: 'Petugas giatja', version: 4 },
+    });
+  });
+
+  it('does not refuse a partner’s draft edit after a review of restrictions she cannot see', async () => {
+    const mitra = as.mitraA as Session;
+    const draft = (await post(mitra, sewingJob())).json() as Opportunity;
+    const before = (await get(as.giatja as Session, `/${draft.id}`)).json() as Opportunity;
+    const reviewed = await restrictions(as.giatja as Session, draft.id, {
+      offences: ['narcotics'],
+      note: 'Dekat sekolah',
+      version: before.restrictions?.version,
+    });
+    expect(reviewed.statusCode, reviewed.body).toBe(200);
+    // Nothing she can see moved: the same version, the same last change.
+    const seen = (await get(mitra, `/${draft.id}`)).json() as Opportunity;
+    expect(seen).toMatchObject({ version: draft.version, updatedAt: draft.updatedAt });
+    expect(Object.keys(seen)).not.toContain('restrictions');
+    const edited = await patch(mitra, draft.id, {
+      title: 'Penjahit seragam sekolah',
+      version: draft.version,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ title: 'Penjahit seragam sekolah', version: draft.version + 1 });
+    // The review stays (her edit touched no restriction).
+    const staff = (await get(as.krobokan as Session, `/${draft.id}`)).json() as Opportunity;
+    expect(staff.restrictions).toMatchObject({ offences: ['narcotics'], reviewedBy: 'Petugas giatja' });
   });
 
   it('refuses those without the permission: a viewer and an administrator', async () => {
@@ -403,6 +451,53 @@ describe('who manages which kelurahan', () => {
       expect((await post(session, sewingJob({ partnerId: partnerA }))).statusCode).toBe(403);
       expect((await patch(session, opportunity.id, { places: 2, version: 1 })).statusCode).toBe(403);
     }
+  });
+});
+
+describe('changing the partner', () => {
+  it('lets staff change the partner before anyone is proposed, and refuses it once someone was (409)', async () => {
+    const db = t.database.db;
+    const staff = as.krobokan as Session;
+    const opportunity = await createOpportunity(db, { partnerId: partnerA });
+    const moved = await patch(staff, opportunity.id, { partnerId: partnerB, version: 1 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ partner: { id: partnerB }, version: 2 });
+
+    // A woman proposed (she consented to partner B; her link to B lets B see her while it runs).
+    const woman = await createPerson(db);
+    await giveConsent(db, woman.id, { kinds: ['partner'] });
+    const placement = await createPlacement(db, { personId: woman.id, opportunityId: opportunity.id });
+    const refused = await patch(staff, opportunity.id, { partnerId: partnerA, title: 'Pindah', version: 2 });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'OPPORTUNITY_PARTNER_LOCKED',
+      fields: { partnerId: says('opportunity_partner_has_placements') },
+    });
+    // Nothing changed: neither the partner, nor the title sent with it, nor the version.
+    const row = await db
+      .selectFrom('opportunity')
+      .select(['partner_id', 'title', 'version'])
+      .where('id', '=', opportunity.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ partner_id: partnerB, title: opportunity.title, version: 2 });
+    // Partner A never sees the woman nor the placement; B still does.
+    expect(
+      (await (as.mitraA as Session).request({ method: 'GET', url: `/api/people/${woman.id}` })).statusCode,
+    ).toBe(404);
+    const placementOfB = await (as.mitraB as Session).request({
+      method: 'GET',
+      url: `/api/placements/${placement.id}`,
+    });
+    expect(placementOfB.statusCode, placementOfB.body).toBe(200);
+
+    // Also once the placement is over: its steps and the links' history name partner B.
+    await db.updateTable('placement').set({ stage: 'unsuccessful' }).where('id', '=', placement.id).execute();
+    const after = await patch(staff, opportunity.id, { partnerId: partnerA, version: 2 });
+    expect(after.statusCode).toBe(409);
+    expect(after.json().error.code).toBe('OPPORTUNITY_PARTNER_LOCKED');
+    // Sending the same partner is no change and is accepted.
+    const same = await patch(staff, opportunity.id, { partnerId: partnerB, title: 'Tetap', version: 2 });
+    expect(same.statusCode, same.body).toBe(200);
   });
 });
 
@@ -434,11 +529,11 @@ describe('checks on what is sent', () => {
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
     expect(bad.json().error.fields).toEqual({
       partnerId: says('opportunity_partner_invalid'),
-      closesOn: 'Tanggal penutupan tidak boleh sebelum tanggal mulai (2027-02-01).',
+      closesOn: 'Tanggal penutupan tidak boleh sebelum tanggal mulai (01/02/2027).',
       payMax: says('opportunity_pay_max_below_min'),
       'skills.1.skillId': says('opportunity_skill_duplicate'),
-      'skills.2.skillId': says('opportunity_skill_unknown'),
-      'skills.3.skillId': says('opportunity_skill_unknown'),
+      'skills.2.skillId': 'Keterampilan tidak dikenal atau tidak aktif lagi. Pilih dari daftar keterampilan.',
+      'skills.3.skillId': says('skill_unknown'),
     });
     const wrongVillage = await post(staff, sewingJob({ partnerId: partnerA, villageId: partnerB }));
     expect(wrongVillage.json().error.fields).toEqual({ villageId: says('opportunity_village_invalid') });
@@ -460,6 +555,38 @@ describe('checks on what is sent', () => {
     const fractions = await post(staff, sewingJob({ partnerId: partnerA, places: 1.5, hoursPerWeek: 0 }));
     expect(Object.keys(fractions.json().error.fields).sort()).toEqual(['hoursPerWeek', 'places']);
     expect(fractions.json().error.fields.hoursPerWeek).toBe('Minimal 1.');
+    const negative = await post(staff, sewingJob({ partnerId: partnerA, places: -1 }));
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.fields).toEqual({ places: 'Minimal 1.' });
+  });
+
+  it('checks a PATCH against what is stored: negative places, a closing date before the stored start', async () => {
+    const staff = as.krobokan as Session;
+    const opportunity = await createOpportunity(t.database.db, {
+      partnerId: partnerA,
+      startOn: START_ON,
+      closesOn: CLOSES_ON,
+    });
+    const negative = await patch(staff, opportunity.id, { places: -1, version: 1 });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.fields).toEqual({ places: 'Minimal 1.' });
+    // Only the closing date sent: compared with the start date already stored.
+    const early = await patch(staff, opportunity.id, { closesOn: inDays(59), version: 1 });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toEqual({
+      closesOn: `Tanggal penutupan tidak boleh sebelum tanggal mulai (${shown(START_ON)}).`,
+    });
+    // Only the start date sent: compared with the closing date already stored.
+    const late = await patch(staff, opportunity.id, { startOn: inDays(91), version: 1 });
+    expect(late.json().error.fields).toEqual({
+      closesOn: `Tanggal penutupan tidak boleh sebelum tanggal mulai (${shown(inDays(91))}).`,
+    });
+    const row = await t.database.db
+      .selectFrom('opportunity')
+      .select(['places', 'start_on', 'closes_on', 'version'])
+      .where('id', '=', opportunity.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ places: 3, start_on: START_ON, closes_on: CLOSES_ON, version: 1 });
   });
 
   it('opens only a complete opportunity: skills for a job, a closing date not past; a reason to close', async () => {
@@ -485,6 +612,7 @@ describe('checks on what is sent', () => {
     expect(noReason.json().error.fields).toEqual({ reason: says('opportunity_close_reason_required') });
     const blank = await status(staff, past.id, { action: 'close', reason: '  ', version: 1 });
     expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.fields).toEqual({ reason: 'Tuliskan alasan peluang ini ditutup.' });
     // An open job vacancy cannot lose all its skills.
     const open = (tools.json() as Opportunity).id;
     const job = await createOpportunity(t.database.db, {
@@ -564,23 +692,60 @@ describe('places, people placed and status', () => {
 
   it('refreshOpportunityFill follows the placements for open and filled ones only', async () => {
     const db = t.database.db;
+    const statusOf = async (id: string) =>
+      (await db.selectFrom('opportunity').select('status').where('id', '=', id).executeTakeFirstOrThrow())
+        .status;
     const open = await createOpportunity(db, { partnerId: partnerA, places: 1 });
     const draft = await createOpportunity(db, { partnerId: partnerA, places: 1, status: 'draft' });
+    // Placing (the factory refreshes as the pipeline does): the open one fills, the draft stays a draft.
     await place(open.id, 1);
     await place(draft.id, 1);
+    expect([await statusOf(open.id), await statusOf(draft.id)]).toEqual(['filled', 'draft']);
+    // A place freed: filled becomes open again, once; a draft is left alone.
+    await db.updateTable('placement').set({ stage: 'ended' }).where('opportunity_id', '=', open.id).execute();
     const changes = await db
       .transaction()
       .execute(async (trx) => [
         await refreshOpportunityFill(trx, open.id),
+        await refreshOpportunityFill(trx, open.id),
         await refreshOpportunityFill(trx, draft.id),
       ]);
-    expect(changes).toEqual([{ from: 'open', to: 'filled' }, null]);
-    await db.updateTable('placement').set({ stage: 'ended' }).where('opportunity_id', '=', open.id).execute();
-    expect(await db.transaction().execute((trx) => refreshOpportunityFill(trx, open.id))).toEqual({
-      from: 'filled',
-      to: 'open',
+    expect(changes).toEqual([{ from: 'filled', to: 'open' }, null, null]);
+  });
+
+  it('never lets places drop below the people placed when both happen at the same moment', async () => {
+    const db = t.database.db;
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, places: 2 });
+    await place(opportunity.id, 1);
+    const woman = await createPerson(db);
+    const offered = await createPlacement(db, {
+      personId: woman.id,
+      opportunityId: opportunity.id,
+      stage: 'offered',
+      on: today(),
     });
-    expect(await db.transaction().execute((trx) => refreshOpportunityFill(trx, open.id))).toBeNull();
+    const [edit, step] = await Promise.all([
+      patch(as.krobokan as Session, opportunity.id, { places: 1, version: 1 }),
+      (as.giatja as Session).request({
+        method: 'POST',
+        url: `/api/placements/${offered.id}/steps`,
+        payload: { stage: 'placed', happenedOn: today(), version: 1 },
+      }),
+    ]);
+    // One of the two wins; the other is refused with the reason, whichever came first.
+    if (edit.statusCode === 200) {
+      expect(step.statusCode).toBe(409);
+      expect(step.json().error.code).toBe('PLACEMENT_NO_PLACES');
+    } else {
+      expect(step.statusCode, step.body).toBe(200);
+      expect(edit.statusCode).toBe(400);
+      expect(edit.json().error.fields).toEqual({
+        places: says('opportunity_places_below_placed', { placed: 2 }),
+      });
+    }
+    const seen = (await get(as.krobokan as Session, `/${opportunity.id}`)).json() as Opportunity;
+    expect(seen.placedCount).toBeLessThanOrEqual(seen.places);
+    expect(seen).toMatchObject({ placesLeft: 0, status: 'filled' });
   });
 });
 
@@ -654,10 +819,10 @@ describe('the list', () => {
     const page = await list(staff, `${base}&sort=start&page=2&pageSize=3`);
     expect(page).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(ids_(page)).toEqual([made.cooking]);
-    const full = (await list(staff, `${base}&status=open&sort=start`)).items.find(
-      (item) => item.id === made.full,
-    );
-    expect(full).toMatchObject({ places: 1, placedCount: 1, placesLeft: 0 });
+    const full = (await list(staff, `${base}&status=filled&sort=start`)).items;
+    expect(full).toEqual([
+      expect.objectContaining({ id: made.full, places: 1, placedCount: 1, placesLeft: 0 }),
+    ]);
     const bad = await get(staff, `${base}&startsBefore=2027-13-01&hasOpenPlaces=yes`);
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['hasOpenPlaces', 'startsBefore']);

@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/opportunities.ts';
 import type { RequestContext } from '../../platform/access.ts';
 import { isPartner } from '../villages/villages.access.ts';
+import { opportunityRights } from './opportunities.access.ts';
 import type { OpportunityRow } from './opportunities.repository.ts';
 
 // What leaves the server about an opportunity. The restrictions (offences that rule a person out, the
@@ -15,8 +16,6 @@ import type { OpportunityRow } from './opportunities.repository.ts';
 type Sector = OpportunityListItem['sector'];
 type Offence = OpportunityRestrictions['offences'][number];
 
-const iso = (value: Date | string) =>
-  value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 const amount = (value: string | null) => (value === null ? null : Number(value));
 
 export function presentOpportunityListItem(row: OpportunityRow): OpportunityListItem {
@@ -44,28 +43,17 @@ export function presentOpportunityListItem(row: OpportunityRow): OpportunityList
     openToAsimilasi: row.open_to_asimilasi,
     skills: row.skills.map((skill) => ({ ...skill, sector: skill.sector as Sector })),
     status: row.status,
-    updatedAt: iso(row.updated_at),
+    updatedAt: row.updated_at.toISOString(),
   };
 }
 
-const has = (ctx: RequestContext, permission: string) => ctx.principal.permissions.includes(permission);
-
-/** What the caller may do with it now; the service checks the same rules on every request. */
+/** What the caller may do with it now: the rights the service checks on every request. */
 export function opportunityPermissions(ctx: RequestContext, row: OpportunityRow): OpportunityPermissions {
-  const manages = has(ctx, 'manage:opportunity:organization') && row.managed;
-  const ownDraft =
-    has(ctx, 'draft:opportunity:own') &&
-    row.partner_id === ctx.principal.organizationId &&
-    row.status === 'draft';
-  const placesLeft = row.places - Number(row.placed_count);
-  return {
-    canEdit: manages || ownDraft,
-    canOpen: manages && row.status === 'draft',
-    canClose: manages && row.status !== 'closed',
-    canReopen: manages && row.status === 'closed',
-    canReviewRestrictions: has(ctx, 'review:opportunity:all'),
-    canPropose: has(ctx, 'propose:placement:organization') && row.status === 'open' && placesLeft > 0,
-  };
+  const { canEdit, canOpen, canClose, canReopen, canReviewRestrictions, canPropose } = opportunityRights(
+    ctx,
+    row,
+  );
+  return { canEdit, canOpen, canClose, canReopen, canReviewRestrictions, canPropose };
 }
 
 /** The restrictions for this caller: undefined (the key left out) for a partner's staff. */
@@ -77,8 +65,9 @@ export function restrictionsFor(
   return {
     offences: row.restricted_offences as Offence[],
     note: row.restriction_note,
-    reviewedAt: row.restrictions_reviewed_at ? iso(row.restrictions_reviewed_at) : null,
+    reviewedAt: row.restrictions_reviewed_at?.toISOString() ?? null,
     reviewedBy: row.restrictions_reviewed_by_name,
+    version: row.restrictions_version,
   };
 }
 
@@ -89,9 +78,9 @@ export function presentOpportunity(ctx: RequestContext, row: OpportunityRow): Op
     description: row.description,
     workHours: row.work_hours,
     statusReason: row.status_reason,
-    openedAt: row.opened_at ? iso(row.opened_at) : null,
+    openedAt: row.opened_at?.toISOString() ?? null,
     openedBy: row.opened_by_name,
-    createdAt: iso(row.created_at),
+    createdAt: row.created_at.toISOString(),
     createdBy: row.created_by_name,
     version: row.version,
     permissions: opportunityPermissions(ctx, row),

@@ -3,6 +3,7 @@ import type { OpportunitySort } from '../../../shared/opportunities.ts';
 import type { Database, OpportunityKindValue, OpportunityTable, SkillLevelValue } from '../../db/schema.ts';
 import type { RequestContext } from '../../platform/access.ts';
 import { managedVillage, visibleOpportunity } from '../villages/villages.access.ts';
+import { placedOf } from './opportunities.fill.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -29,8 +30,8 @@ export interface OpportunityFilter {
   q?: string;
 }
 
-/** People placed on the opportunity `o` (placements at stage placed). */
-const PLACED = sql<string>`(select count(*) from placement pl where pl.opportunity_id = o.id and pl.stage = 'placed')`;
+/** People placed on the opportunity `o`. */
+const PLACED = placedOf('o.id');
 
 /** Every query starts from what the caller may see (ADR 011: a partner only her organization's). */
 function opportunityQuery(db: Db, ctx: RequestContext, filter: OpportunityFilter) {
@@ -86,6 +87,7 @@ function selectOpportunity(db: Db, ctx: RequestContext, filter: OpportunityFilte
     'o.restricted_offences',
     'o.restriction_note',
     'o.restrictions_reviewed_at',
+    'o.restrictions_version',
     sql<string | null>`(select u.full_name from app_user u where u.id = o.restrictions_reviewed_by)`.as(
       'restrictions_reviewed_by_name',
     ),
@@ -164,15 +166,15 @@ export function findSkillsByIds(db: Db, ids: string[]) {
   return db.selectFrom('skill').select(['id', 'active']).where('id', 'in', ids).execute();
 }
 
-/** People placed on the opportunity now. */
-export async function countPlaced(db: Db, opportunityId: string) {
-  const { n } = await db
+/** Anyone was ever proposed for it (a placement in any stage, ended and unsuccessful ones included). */
+export async function hasPlacements(db: Db, opportunityId: string) {
+  const row = await db
     .selectFrom('placement')
-    .select(sql<string>`count(*)`.as('n'))
+    .select('id')
     .where('opportunity_id', '=', opportunityId)
-    .where('stage', '=', 'placed')
-    .executeTakeFirstOrThrow();
-  return Number(n);
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export interface OpportunityValues {
@@ -230,7 +232,10 @@ export async function insertOpportunity(
   return row.id;
 }
 
-/** Changes an opportunity when the version still matches, and bumps it. */
+/**
+ * Changes an opportunity when the version still matches, and bumps it; `restrictionsChanged` bumps the
+ * restrictions' own version too (a corrections review read before this edit is then stale).
+ */
 export async function updateOpportunityIfVersion(
   db: Db,
   opportunityId: string,
@@ -240,15 +245,47 @@ export async function updateOpportunityIfVersion(
     status_reason?: string | null;
     opened_by?: string;
     opened_at?: ReturnType<typeof sql<Date>>;
-    restrictions_reviewed_by?: string | null;
-    restrictions_reviewed_at?: ReturnType<typeof sql<Date>> | null;
+    restrictions_reviewed_by?: null;
+    restrictions_reviewed_at?: null;
   },
+  restrictionsChanged = false,
 ) {
   const result = await db
     .updateTable('opportunity')
-    .set({ ...encode(values), updated_at: sql`now()`, version: sql`version + 1` })
+    .set({
+      ...encode(values),
+      updated_at: sql`now()`,
+      version: sql`version + 1`,
+      ...(restrictionsChanged && { restrictions_version: sql`restrictions_version + 1` }),
+    })
     .where('id', '=', opportunityId)
     .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Records a corrections review of the restrictions when their own version still matches, and bumps only
+ * that one: neither the opportunity's `version` nor `updated_at` move, so a partner editing her draft is
+ * not refused, nor shown that something she cannot see changed.
+ */
+export async function reviewRestrictionsIfVersion(
+  db: Db,
+  opportunityId: string,
+  restrictionsVersion: number,
+  values: { restricted_offences: string[]; restriction_note: string | null; reviewed_by: string },
+) {
+  const result = await db
+    .updateTable('opportunity')
+    .set({
+      restricted_offences: JSON.stringify(values.restricted_offences),
+      restriction_note: values.restriction_note,
+      restrictions_reviewed_by: values.reviewed_by,
+      restrictions_reviewed_at: sql`now()`,
+      restrictions_version: sql`restrictions_version + 1`,
+    })
+    .where('id', '=', opportunityId)
+    .where('restrictions_version', '=', restrictionsVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -18,7 +18,7 @@ describe('checkValues', () => {
 
   it('names the closing date before the start, the pay range upside down, an amount without period', () => {
     expect(check({ closesOn: '2027-01-31', payMin: 2000, payMax: 1000 })).toEqual({
-      closesOn: { key: 'opportunity_closes_before_start', params: { startOn: '2027-02-01' } },
+      closesOn: { key: 'opportunity_closes_before_start', params: { startOn: '01/02/2027' } },
       payMax: { key: 'opportunity_pay_max_below_min' },
       payPeriod: { key: 'opportunity_pay_period_required' },
     });

@@ -11,6 +11,12 @@ import type { FieldError } from '../../platform/errors.ts';
 
 export type Fields = Record<string, FieldError>;
 
+/** 'yyyy-mm-dd' → 'dd/mm/yyyy': a date in a message, as the users read dates. */
+export function asShownDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}/${month}/${year}`;
+}
+
 export interface ValueCheck {
   startOn: string;
   closesOn: string | null;
@@ -22,7 +28,10 @@ export interface ValueCheck {
 /** The closing date is not before the start, the pay range is not upside down and an amount has a period. */
 export function checkValues(values: ValueCheck, fields: Fields) {
   if (values.closesOn !== null && values.closesOn < values.startOn)
-    fields.closesOn = { key: 'opportunity_closes_before_start', params: { startOn: values.startOn } };
+    fields.closesOn = {
+      key: 'opportunity_closes_before_start',
+      params: { startOn: asShownDate(values.startOn) },
+    };
   if (values.payMin !== null && values.payMax !== null && values.payMax < values.payMin)
     fields.payMax = { key: 'opportunity_pay_max_below_min' };
   if ((values.payMin !== null || values.payMax !== null) && values.payPeriod === null)

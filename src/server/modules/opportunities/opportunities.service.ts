@@ -11,20 +11,27 @@ import type { Database, SkillLevelValue } from '../../db/schema.ts';
 import type { RequestContext } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { today } from '../../platform/calendar.ts';
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
-import { isPartner } from '../villages/villages.access.ts';
-import { refreshOpportunityFill } from './opportunities.fill.ts';
+import { AppError, conflict, failOnFields, forbidden, notFound } from '../../platform/errors.ts';
+import {
+  requireCreate,
+  requireEdit,
+  requireManage,
+  requireRead,
+  reviewsRestrictions,
+} from './opportunities.access.ts';
+import { countPlaced, refreshOpportunityFill } from './opportunities.fill.ts';
 import { presentOpportunity, presentOpportunityListItem } from './opportunities.presenter.ts';
 import {
-  countPlaced,
   findOpportunity,
   findOrganization,
   findSkillsByIds,
+  hasPlacements,
   insertOpportunity,
   listOpportunities,
   type OpportunityRow,
   type OpportunityValues,
   replaceOpportunitySkills,
+  reviewRestrictionsIfVersion,
   updateOpportunityIfVersion,
 } from './opportunities.repository.ts';
 import { checkComplete, checkValues, type Fields, statusAfter } from './opportunities.rules.ts';
@@ -47,22 +54,8 @@ interface SkillInput {
   essential: boolean;
 }
 
-const has = (ctx: RequestContext, permission: string) => ctx.principal.permissions.includes(permission);
-/** Kelurahan and kecamatan staff: the opportunities of the kelurahan they manage. */
-const managesOpportunities = (ctx: RequestContext) => has(ctx, 'manage:opportunity:organization');
-/** A partner's staff: drafts of her own organization's opportunities. */
-const draftsOwn = (ctx: RequestContext) => has(ctx, 'draft:opportunity:own');
-
 /** Fields only kelurahan and kecamatan staff may send; in a partner's request they are unknown fields. */
 const STAFF_ONLY = ['partnerId', 'restrictedOffences', 'restrictionNote', 'open'] as const;
-
-function requireRead(ctx: RequestContext) {
-  if (!has(ctx, 'read:opportunity:all') && !has(ctx, 'read:opportunity:own')) throw forbidden();
-}
-
-function fail(fields: Fields) {
-  if (Object.keys(fields).length > 0) throw new AppError(400, 'VALIDATION_FAILED', { fields });
-}
 
 /** A partner's request naming a staff-only field: refused as an unknown field, as the partner contract says. */
 function refuseStaffOnly(body: Record<string, unknown>, allowed: readonly string[] = []) {
@@ -105,7 +98,7 @@ async function checkSkills(db: Db, skills: SkillInput[], alreadyAsked: Set<strin
   skills.forEach((skill, index) => {
     const row = known.get(skill.skillId);
     if (!row || (!row.active && !alreadyAsked.has(skill.skillId)))
-      fields[`skills.${index}.skillId`] = { key: 'opportunity_skill_unknown' };
+      fields[`skills.${index}.skillId`] = { key: 'skill_unknown' };
     else if (seen.has(skill.skillId))
       fields[`skills.${index}.skillId`] = { key: 'opportunity_skill_duplicate' };
     seen.add(skill.skillId);
@@ -146,8 +139,7 @@ export async function get(db: Db, ctx: RequestContext, opportunityId: string) {
  * open at once when complete. A partner: her organization's, always a draft, without restrictions.
  */
 export async function create(db: Db, ctx: RequestContext, body: CreateInput) {
-  const staff = managesOpportunities(ctx);
-  if (!staff && !draftsOwn(ctx)) throw forbidden();
+  const staff = requireCreate(ctx) === 'staff';
   const fields: Fields = {};
   let partnerId: string;
   if (staff) {
@@ -203,7 +195,7 @@ export async function create(db: Db, ctx: RequestContext, body: CreateInput) {
       today(),
       fields,
     );
-  fail(fields);
+  failOnFields(fields);
 
   const id = await db.transaction().execute(async (trx) => {
     const opportunityId = await insertOpportunity(trx, {
@@ -235,34 +227,15 @@ export async function create(db: Db, ctx: RequestContext, body: CreateInput) {
   return get(db, ctx, id);
 }
 
-/**
- * Who may edit it: staff of its kelurahan (any status), its partner while it is a draft (once open:
- * 403 OPPORTUNITY_NOT_DRAFT); anyone else 403. Returns whether the caller edits as staff.
- */
-function requireEdit(ctx: RequestContext, row: OpportunityRow): boolean {
-  if (managesOpportunities(ctx)) {
-    if (!row.managed) throw forbidden();
-    return true;
-  }
-  if (draftsOwn(ctx) && row.partner_id === ctx.principal.organizationId) {
-    if (row.status !== 'draft') throw new AppError(403, 'OPPORTUNITY_NOT_DRAFT');
-    return false;
-  }
-  throw forbidden();
-}
-
-/** Staff of its kelurahan only (a partner may not open or close, even her own). */
-function requireManage(ctx: RequestContext, row: OpportunityRow) {
-  if (!managesOpportunities(ctx) || !row.managed) throw forbidden();
-}
-
 /** The same offences, in any order. */
 const sameOffences = (a: readonly string[], b: readonly string[]) =>
   new Set(a).size === new Set(b).size && a.every((value) => b.includes(value));
 
 /**
  * Changes an opportunity: only what was sent; `skills` replaces the list. Places cannot go below the people
- * placed; changing the restrictions clears their review. Stale version → 409.
+ * placed; the partner cannot change once anyone was proposed for it (they consented to that partner, and
+ * their links and steps name it); changing the restrictions clears their review and bumps their version.
+ * Stale version → 409.
  */
 export async function update(db: Db, ctx: RequestContext, opportunityId: string, body: UpdateInput) {
   requireRead(ctx);
@@ -340,21 +313,35 @@ export async function update(db: Db, ctx: RequestContext, opportunityId: string,
     const placed = await countPlaced(db, opportunityId);
     if (places < placed) fields.places = { key: 'opportunity_places_below_placed', params: { placed } };
   }
-  fail(fields);
+  failOnFields(fields);
 
   const restrictionsChanged =
     (changes.restricted_offences !== undefined &&
       !sameOffences(changes.restricted_offences, current.restricted_offences)) ||
     (changes.restriction_note !== undefined && changes.restriction_note !== current.restriction_note);
   const changedPartner = changes.partner_id ?? current.partner_id;
+  const partnerChanged = changedPartner !== current.partner_id;
 
   await db.transaction().execute(async (trx) => {
-    const updated = await updateOpportunityIfVersion(trx, opportunityId, body.version, {
-      ...changes,
-      // Restrictions changed by the kelurahan are not the ones corrections staff reviewed.
-      ...(restrictionsChanged && { restrictions_reviewed_by: null, restrictions_reviewed_at: null }),
-    });
+    const updated = await updateOpportunityIfVersion(
+      trx,
+      opportunityId,
+      body.version,
+      {
+        ...changes,
+        // Restrictions changed by the kelurahan are not the ones corrections staff reviewed.
+        ...(restrictionsChanged && { restrictions_reviewed_by: null, restrictions_reviewed_at: null }),
+      },
+      restrictionsChanged,
+    );
     if (!updated) throw conflict('VERSION_CONFLICT');
+    // Checked under the row lock the update holds, which a proposal (reading the opportunity for share)
+    // waits for or has released: the women proposed consented to this partner, their links and steps name
+    // it, and a new partner would inherit them.
+    if (partnerChanged && (await hasPlacements(trx, opportunityId)))
+      throw new AppError(409, 'OPPORTUNITY_PARTNER_LOCKED', {
+        fields: { partnerId: { key: 'opportunity_partner_has_placements' } },
+      });
     if (body.skills !== undefined) await replaceOpportunitySkills(trx, opportunityId, body.skills);
     let fill: Awaited<ReturnType<typeof refreshOpportunityFill>> = null;
     if (changes.places !== undefined) {
@@ -406,7 +393,7 @@ export async function changeStatus(db: Db, ctx: RequestContext, opportunityId: s
       today(),
       fields,
     );
-  fail(fields);
+  failOnFields(fields);
 
   await db.transaction().execute(async (trx) => {
     const updated = await updateOpportunityIfVersion(trx, opportunityId, body.version, {
@@ -443,16 +430,16 @@ export async function reviewRestrictions(
   opportunityId: string,
   body: RestrictionsInput,
 ) {
-  if (!has(ctx, 'review:opportunity:all') || isPartner(ctx)) throw forbidden();
+  if (!reviewsRestrictions(ctx)) throw forbidden();
   const current = await load(db, ctx, opportunityId);
-  if (current.version !== body.version) throw conflict('VERSION_CONFLICT');
+  // The restrictions' own version: a review never bumps the opportunity's (ADR 011).
+  if (current.restrictions_version !== body.version) throw conflict('VERSION_CONFLICT');
   const offences = unique(body.offences);
   await db.transaction().execute(async (trx) => {
-    const updated = await updateOpportunityIfVersion(trx, opportunityId, body.version, {
+    const updated = await reviewRestrictionsIfVersion(trx, opportunityId, body.version, {
       restricted_offences: offences,
       restriction_note: body.note ?? null,
-      restrictions_reviewed_by: ctx.principal.userId,
-      restrictions_reviewed_at: sql<Date>`now()`,
+      reviewed_by: ctx.principal.userId,
     });
     if (!updated) throw conflict('VERSION_CONFLICT');
     await audit(trx, ctx, {
@@ -467,7 +454,7 @@ export async function reviewRestrictions(
         changed:
           !sameOffences(offences, current.restricted_offences) ||
           (body.note ?? null) !== current.restriction_note,
-        version: body.version + 1,
+        restrictionsVersion: body.version + 1,
       },
     });
   });

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, TEST_PASSWORD } from '../../../../tests/factories/index.ts';
-import { createPartner, kelurahan } from '../../../../tests/factories/villages.ts';
+import { createPartner, villageByCode } from '../../../../tests/factories/villages.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../../tests/support/app.ts';
 import type { RoleCode } from '../../../shared/permissions.ts';
 import type {
@@ -20,8 +20,8 @@ let krobokanId: string;
 let bongsariId: string;
 beforeAll(async () => {
   t = await createTestApp();
-  krobokanId = (await kelurahan(t.database.db, '33.74.13.1013')).id;
-  bongsariId = (await kelurahan(t.database.db, '33.74.13.1001')).id;
+  krobokanId = (await villageByCode(t.database.db, '33.74.13.1013')).id;
+  bongsariId = (await villageByCode(t.database.db, '33.74.13.1001')).id;
   kecamatan = await as(['district_staff'], KECAMATAN_ID);
   krobokan = await as(['village_staff'], krobokanId);
 });
@@ -590,7 +590,7 @@ describe('importing opportunities', () => {
     ]);
     expect(reasonOf(report, 3, 'skills')).toMatch(/^Keterampilan "Pandai besi" tidak dikenal/);
     expect(reasonOf(report, 4, 'closesOn')).toBe(
-      'Tanggal penutupan tidak boleh sebelum tanggal mulai (2027-09-01).',
+      'Tanggal penutupan tidak boleh sebelum tanggal mulai (01/09/2027).',
     );
     expect(report.issues.find((issue: Issue) => issue.row === 5)).toMatchObject({
       column: 'Jumlah Tempat',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, TEST_PASSWORD } from '../../../../tests/factories/index.ts';
+import { createOrganization, createUser, TEST_PASSWORD } from '../../../../tests/factories/index.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../../tests/support/app.ts';
-import { KECAMATAN_ID, seedReference } from '../../db/seed/reference.ts';
+import { KECAMATAN_ID, LAPAS_ID, seedReference } from '../../db/seed/reference.ts';
 
 let t: TestApp;
 let viewer: Session;
@@ -65,6 +65,51 @@ describe('organization directory', () => {
       400,
     );
     expect((await t.app.inject({ method: 'GET', url: '/api/organizations' })).statusCode).toBe(401);
+  });
+
+  it('shows a partner’s staff no partner but her own; another partner’s page is not found', async () => {
+    const db = t.database.db;
+    const own = await createOrganization(db, { kind: 'partner', name: 'Konveksi Direktori Sendiri' });
+    const other = await createOrganization(db, { kind: 'partner', name: 'Katering Direktori Lain' });
+    const partnerUser = await createUser(db, { roles: ['partner_staff'], organizationId: own.id });
+    const partner = await signIn(t.app, partnerUser.username, TEST_PASSWORD);
+    const prisonUser = await createUser(db, { roles: ['prison_binadik'], organizationId: LAPAS_ID });
+    const prison = await signIn(t.app, prisonUser.username, TEST_PASSWORD);
+    const ids = async (session: Session, query: string) =>
+      (await session.request({ method: 'GET', url: `/api/organizations${query}` }))
+        .json()
+        .items.map((o: { id: string }) => o.id);
+
+    expect(await ids(partner, '?kind=partner')).toEqual([own.id]);
+    const all = await ids(partner, '');
+    expect(all).toContain(own.id);
+    expect(all).not.toContain(other.id);
+    expect(all).toContain(KECAMATAN_ID);
+    expect(await ids(partner, '?q=direktori%20lain')).toEqual([]);
+    const ownPage = await partner.request({ method: 'GET', url: `/api/organizations/${own.id}` });
+    expect(ownPage.statusCode).toBe(200);
+    expect(ownPage.json()).toMatchObject({ id: own.id, kind: 'partner', userCount: 1 });
+    // Another partner's page answers exactly as an id that does not exist.
+    const otherPage = await partner.request({ method: 'GET', url: `/api/organizations/${other.id}` });
+    const missing = await partner.request({
+      method: 'GET',
+      url: '/api/organizations/00000000-0000-4000-8000-00000000abce',
+    });
+    expect(otherPage.statusCode).toBe(404);
+    expect(otherPage.json().error).toEqual(missing.json().error);
+    // The agencies, the kecamatan and its kelurahan stay hers to see.
+    const kecamatan = await partner.request({ method: 'GET', url: `/api/organizations/${KECAMATAN_ID}` });
+    expect(kecamatan.statusCode).toBe(200);
+    expect(kecamatan.json().children).toHaveLength(16);
+
+    // Everyone else sees both partners.
+    for (const session of [prison, viewer]) {
+      const partners = await ids(session, '?kind=partner');
+      expect(partners).toEqual(expect.arrayContaining([own.id, other.id]));
+      expect(
+        (await session.request({ method: 'GET', url: `/api/organizations/${other.id}` })).statusCode,
+      ).toBe(200);
+    }
   });
 
   it('seeds reference data idempotently, keeping what administrators changed', async () => {

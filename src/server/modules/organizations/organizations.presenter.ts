@@ -1,5 +1,23 @@
-import type { Organization, OrganizationSummary } from '../../../shared/organizations.ts';
+import type { Contact, Organization, OrganizationSummary } from '../../../shared/organizations.ts';
 import type { findOrganization, OrganizationSummaryRow } from './organizations.repository.ts';
+
+/**
+ * A contact person as responses show it (null where nothing was stored). Also normalises a contact as sent
+ * (`ContactInput` after parsing) into what `organization.contacts` stores. Villages and partners use it too.
+ */
+export function presentContact(contact: {
+  name: string;
+  position?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}): Contact {
+  return {
+    name: contact.name,
+    position: contact.position ?? null,
+    phone: contact.phone ?? null,
+    email: contact.email ?? null,
+  };
+}
 
 export function presentSummary(row: OrganizationSummaryRow): OrganizationSummary {
   return {
@@ -22,12 +40,7 @@ export function presentOrganization(
     ...presentSummary(row),
     phone: row.phone,
     email: row.email,
-    contacts: row.contacts.map((contact) => ({
-      name: contact.name,
-      position: contact.position ?? null,
-      phone: contact.phone ?? null,
-      email: contact.email ?? null,
-    })),
+    contacts: row.contacts.map(presentContact),
     children: children.map(presentSummary),
     userCount: Number(row.user_count ?? 0),
   };

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database>;
@@ -25,8 +25,13 @@ export type OrganizationSummaryRow = Awaited<
 
 const KIND_ORDER = sql<number>`array_position(array['prison','probation','district','village','partner']::text[], o.kind)`;
 
-export function listOrganizations(db: Db, filter: { kind?: string; q?: string }) {
-  let query = summaryQuery(db);
+/** The organizations the caller sees (`visible`: `visibleOrganization` over `o`), by kind and code. */
+export function listOrganizations(
+  db: Db,
+  visible: RawBuilder<boolean>,
+  filter: { kind?: string; q?: string },
+) {
+  let query = summaryQuery(db).where(visible);
   if (filter.kind) query = query.where('o.kind', '=', filter.kind as Database['organization']['kind']);
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -41,8 +46,9 @@ export function listOrganizations(db: Db, filter: { kind?: string; q?: string })
   return query.orderBy(KIND_ORDER).orderBy('o.code').orderBy('o.name').limit(1000).execute();
 }
 
-export function findOrganization(db: Db, id: string) {
+export function findOrganization(db: Db, visible: RawBuilder<boolean>, id: string) {
   return summaryQuery(db)
+    .where(visible)
     .select(['o.phone', 'o.email', 'o.contacts'])
     .select((eb) =>
       eb
@@ -56,8 +62,13 @@ export function findOrganization(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export function listChildren(db: Db, parentId: string) {
-  return summaryQuery(db).where('o.parent_id', '=', parentId).orderBy('o.code').orderBy('o.name').execute();
+export function listChildren(db: Db, visible: RawBuilder<boolean>, parentId: string) {
+  return summaryQuery(db)
+    .where(visible)
+    .where('o.parent_id', '=', parentId)
+    .orderBy('o.code')
+    .orderBy('o.name')
+    .execute();
 }
 
 export function findOrganizationKind(db: Db, id: string) {

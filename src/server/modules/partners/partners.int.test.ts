@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, TEST_PASSWORD } from '../../../../tests/factories/index.ts';
-import { createPartner, kelurahan } from '../../../../tests/factories/villages.ts';
+import { createPartner, villageByCode } from '../../../../tests/factories/villages.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../../tests/support/app.ts';
 import type { CreatePartnerRequest, PartnerDetail, PartnerList } from '../../../shared/partners.ts';
 import type { RoleCode } from '../../../shared/permissions.ts';
@@ -31,8 +31,8 @@ function shifted(days: number) {
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  krobokan = (await kelurahan(db, '33.74.13.1013')).id;
-  ngemplak = (await kelurahan(db, '33.74.13.1001')).id;
+  krobokan = (await villageByCode(db, '33.74.13.1013')).id;
+  ngemplak = (await villageByCode(db, '33.74.13.1001')).id;
   ownId = (await createPartner(db, { name: 'Konveksi Maju Uji', type: 'umkm', villageId: krobokan })).id;
   otherId = (
     await createPartner(db, {
@@ -424,7 +424,7 @@ describe('editing a partner', () => {
     });
   });
 
-  it('lets a partner edit her own profile, every field, but never another partner (404)', async () => {
+  it('lets a partner edit her own profile, every field but the name, but never another partner (404)', async () => {
     const own = as.partner as Session;
     const current = (await get(own, `/${ownId}`)).json() as PartnerDetail;
     const edited = await patch(own, ownId, {
@@ -449,6 +449,45 @@ describe('editing a partner', () => {
     const foreignKey = await patch(own, ownId, { version: current.version + 1, id: otherId });
     expect(foreignKey.statusCode).toBe(400);
     expect(foreignKey.json().error.code).toBe('UNKNOWN_FIELDS');
+  });
+
+  it('does not let a partner rename her organization, whether the name is free or taken', async () => {
+    const db = t.database.db;
+    const own = as.partner as Session;
+    await createPartner(db, { name: 'Bengkel Las Tetangga' });
+    const current = (await get(own, `/${ownId}`)).json() as PartnerDetail;
+    const errors = [];
+    for (const name of ['Bengkel Las Tetangga', 'Nama Baru Konveksi', current.name]) {
+      const response = await patch(own, ownId, {
+        version: current.version,
+        name,
+        description: 'Tidak tersimpan',
+      });
+      expect(response.statusCode, name).toBe(400);
+      errors.push(response.json().error);
+    }
+    // One answer for a taken name, a free one and her own: nothing tells her which names other partners bear.
+    expect(errors).toEqual([errors[0], errors[0], errors[0]]);
+    expect(errors[0]).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { name: 'Nama mitra hanya dapat diubah oleh petugas kecamatan atau kelurahan.' },
+    });
+    // Nothing was saved, not even the description sent with it.
+    expect((await get(own, `/${ownId}`)).json()).toMatchObject({
+      name: current.name,
+      description: current.description,
+      version: current.version,
+    });
+    // The kecamatan renames it; the partner sees the new name.
+    const renamed = await patch(as.kecamatan as Session, ownId, {
+      version: current.version,
+      name: 'Konveksi Maju Uji Jaya',
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect((await get(own, `/${ownId}`)).json()).toMatchObject({
+      name: 'Konveksi Maju Uji Jaya',
+      version: current.version + 1,
+    });
   });
 
   it('checks agreement dates against what is stored, and the kelurahan', async () => {

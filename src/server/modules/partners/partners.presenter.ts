@@ -1,5 +1,6 @@
 import type { PartnerDetail, PartnerListItem } from '../../../shared/partners.ts';
 import type { SECTORS } from '../../../shared/people.ts';
+import { presentContact } from '../organizations/organizations.presenter.ts';
 import type { PartnerRow } from './partners.repository.ts';
 
 type Sector = (typeof SECTORS)[number];
@@ -28,12 +29,7 @@ export function presentPartner(row: PartnerRow): PartnerDetail {
     ...presentPartnerListItem(row),
     phone: row.phone,
     email: row.email,
-    contacts: row.contacts.map((contact) => ({
-      name: contact.name,
-      position: contact.position ?? null,
-      phone: contact.phone ?? null,
-      email: contact.email ?? null,
-    })),
+    contacts: row.contacts.map(presentContact),
     description: row.description,
     willingnessNote: row.willingness_note,
     agreementSignedOn: row.agreement_signed_on,

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { Contact } from '../../../shared/organizations.ts';
 import type { Database, PartnerTypeValue } from '../../db/schema.ts';
 import { TODAY_SQL } from '../../platform/calendar.ts';
 
@@ -122,22 +123,8 @@ export function findPartnerByName(db: Db, name: string, excludeId?: string) {
     .executeTakeFirst();
 }
 
-export async function isVillage(db: Db, id: string) {
-  const row = await db
-    .selectFrom('organization')
-    .select('id')
-    .where('id', '=', id)
-    .where('kind', '=', 'village')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export interface ContactValue {
-  name: string;
-  position: string | null;
-  phone: string | null;
-  email: string | null;
-}
+/** A contact person as `organization.contacts` stores it. */
+export type ContactValue = Contact;
 
 export interface OrganizationValues {
   name: string;

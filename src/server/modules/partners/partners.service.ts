@@ -9,8 +9,17 @@ import type {
 import type { Database } from '../../db/schema.ts';
 import { type RequestContext, requirePermission } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { AppError, conflict, type FieldError, forbidden, notFound } from '../../platform/errors.ts';
+import {
+  AppError,
+  conflict,
+  type FieldError,
+  failOnFields,
+  forbidden,
+  notFound,
+} from '../../platform/errors.ts';
+import { presentContact } from '../organizations/organizations.presenter.ts';
 import { addsPartners, managedPartner, visiblePartner } from '../villages/villages.access.ts';
+import { isVillage } from '../villages/villages.repository.ts';
 import { presentPartner, presentPartnerListItem } from './partners.presenter.ts';
 import {
   type ContactValue,
@@ -18,7 +27,6 @@ import {
   findPartnerByName,
   insertPartnerOrganization,
   insertPartnerProfile,
-  isVillage,
   listPartners,
   lockPartnerNames,
   type OrganizationValues,
@@ -35,10 +43,6 @@ type Fields = Record<string, FieldError>;
 
 const visible = (ctx: RequestContext) => visiblePartner(ctx, 'o.id');
 const canEdit = (ctx: RequestContext) => managedPartner(ctx, 'o.id', 'pp');
-
-function fail(fields: Fields) {
-  if (Object.keys(fields).length > 0) throw new AppError(400, 'VALIDATION_FAILED', { fields });
-}
 
 function nameTaken(name: string) {
   return new AppError(409, 'PARTNER_NAME_TAKEN', {
@@ -66,13 +70,7 @@ async function checkProfile(
     fields.agreementExpiresOn = { key: 'partner_agreement_dates' };
 }
 
-const contactValues = (contacts: CreateInput['contacts']): ContactValue[] =>
-  contacts.map((contact) => ({
-    name: contact.name,
-    position: contact.position ?? null,
-    phone: contact.phone ?? null,
-    email: contact.email ?? null,
-  }));
+const contactValues = (contacts: CreateInput['contacts']): ContactValue[] => contacts.map(presentContact);
 
 /** A page of the partner directory; a partner's staff get only their own organization. */
 export async function list(db: Db, ctx: RequestContext, query: ListQuery) {
@@ -114,7 +112,7 @@ export async function create(db: Db, ctx: RequestContext, body: CreateInput) {
     true,
     fields,
   );
-  fail(fields);
+  failOnFields(fields);
   const organization: OrganizationValues = {
     name: body.name,
     short_name: body.shortName ?? null,
@@ -156,7 +154,7 @@ export async function create(db: Db, ctx: RequestContext, body: CreateInput) {
  * change when it has none; a type is then required). Stale version → 409; all or nothing; audited.
  */
 export async function update(db: Db, ctx: RequestContext, partnerId: string, body: UpdateInput) {
-  requirePermission(ctx, 'read:partner');
+  requirePermission(ctx, 'manage:partner');
   const current = await findPartner(db, visible(ctx), canEdit(ctx), partnerId);
   if (!current) throw notFound('PARTNER_NOT_FOUND');
   if (!current.can_edit) throw forbidden();
@@ -165,6 +163,9 @@ export async function update(db: Db, ctx: RequestContext, partnerId: string, bod
   const { version, ...changes } = body;
   const sent = <K extends keyof typeof changes>(key: K) => changes[key] !== undefined;
   const fields: Fields = {};
+  // Only the kecamatan and kelurahan (who add partners) rename one. A partner's staff renaming her own
+  // organization would learn from PARTNER_NAME_TAKEN which names other partners bear.
+  if (sent('name') && !addsPartners(ctx)) fields.name = { key: 'partner_name_fixed' };
   const type = changes.type ?? current.partner_type;
   if (type === null) fields.type = { key: 'required' };
   await checkProfile(
@@ -179,7 +180,7 @@ export async function update(db: Db, ctx: RequestContext, partnerId: string, bod
     sent('villageId'),
     fields,
   );
-  fail(fields);
+  failOnFields(fields);
 
   const organization: Partial<OrganizationValues> = {};
   if (changes.name !== undefined) organization.name = changes.name;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createUser, TEST_PASSWORD } from '../../../../tests/factories/index.ts';
+import { createOpportunity } from '../../../../tests/factories/opportunities.ts';
 import { createPerson, giveConsent, linkPerson } from '../../../../tests/factories/people.ts';
-import { insertOpportunity, insertPlacement, villageByCode } from '../../../../tests/factories/placements.ts';
+import { createPlacement } from '../../../../tests/factories/placements.ts';
+import { villageByCode } from '../../../../tests/factories/villages.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../../tests/support/app.ts';
 import type { RoleCode } from '../../../shared/permissions.ts';
 import type { Placement, PlacementDetail, PlacementList } from '../../../shared/placements.ts';
@@ -25,8 +27,8 @@ beforeAll(async () => {
   const db = t.database.db;
   partnerA = (await createOrganization(db, { kind: 'partner', name: 'Konveksi Uji A' })).id;
   partnerB = (await createOrganization(db, { kind: 'partner', name: 'Katering Uji B' })).id;
-  krobokan = await villageByCode(db, '33.74.13.1013');
-  cabean = await villageByCode(db, '33.74.13.1011');
+  krobokan = (await villageByCode(db, '33.74.13.1013')).id;
+  cabean = (await villageByCode(db, '33.74.13.1011')).id;
   await user('binadik', LAPAS_ID, ['prison_binadik']);
   await user('giatja', LAPAS_ID, ['prison_giatja']);
   await user('pk', BAPAS_ID, ['probation_officer']);
@@ -85,7 +87,7 @@ describe('proposing a woman', () => {
     const person = await createPerson(db);
     // A consent to kelurahan only does not let her data reach a partner.
     await giveConsent(db, person.id, { kinds: ['village'] });
-    const opportunity = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan });
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan });
     const refused = await propose(person.id, opportunity.id);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({
@@ -105,10 +107,11 @@ describe('proposing a woman', () => {
     const person = await createPerson(db, { fullName: 'Sri Rahayu' });
     // A consent naming this partner (not all partners) is enough.
     await giveConsent(db, person.id, { organizationIds: [partnerA] });
-    const opportunity = await insertOpportunity(db, {
+    const opportunity = await createOpportunity(db, {
       partnerId: partnerA,
       villageId: krobokan,
       title: 'Penjahit Konveksi',
+      places: 2,
     });
     const created = await propose(person.id, opportunity.id, { note: 'Rapi dan teliti' });
     expect(created.statusCode, created.body).toBe(201);
@@ -187,7 +190,7 @@ describe('proposing a woman', () => {
 
   it('answers 409 PLACEMENT_EXISTS to one of two identical proposals made at the same moment', async () => {
     const person = await consentingWoman();
-    const opportunity = await insertOpportunity(t.database.db, { partnerId: partnerA, villageId: krobokan });
+    const opportunity = await createOpportunity(t.database.db, { partnerId: partnerA, villageId: krobokan });
     const answers = await Promise.all([
       propose(person.id, opportunity.id),
       propose(person.id, opportunity.id, {}, 'giatja'),
@@ -199,25 +202,25 @@ describe('proposing a woman', () => {
   it('refuses opportunities that are not open, full or past their closing date, and unknown ones', async () => {
     const db = t.database.db;
     const person = await consentingWoman();
-    const draft = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan, status: 'draft' });
-    const closed = await insertOpportunity(db, {
+    const draft = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan, status: 'draft' });
+    const closed = await createOpportunity(db, {
       partnerId: partnerA,
       villageId: krobokan,
       status: 'closed',
     });
-    const past = await insertOpportunity(db, {
+    const past = await createOpportunity(db, {
       partnerId: partnerA,
       villageId: krobokan,
       closesOn: '2026-02-01',
     });
-    const filled = await insertOpportunity(db, {
+    const filled = await createOpportunity(db, {
       partnerId: partnerA,
       villageId: krobokan,
       status: 'filled',
       places: 1,
     });
-    const full = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 1 });
-    await insertPlacement(db, {
+    const full = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 1 });
+    await createPlacement(db, {
       personId: (await consentingWoman()).id,
       opportunityId: full.id,
       stage: 'placed',
@@ -241,7 +244,7 @@ describe('proposing a woman', () => {
   it('refuses a future date, a woman out of the caller’s reach (404) and callers who may not propose (403)', async () => {
     const db = t.database.db;
     const person = await consentingWoman();
-    const opportunity = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan });
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan });
     const future = await propose(person.id, opportunity.id, { proposedOn: '2099-01-01' });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.fields).toEqual({ proposedOn: 'Tanggal tidak boleh di masa depan.' });
@@ -262,7 +265,7 @@ describe('moving a placement on', () => {
   it('runs the whole pipeline by different roles, fills the opportunity, then ends and frees the place', async () => {
     const db = t.database.db;
     const person = await consentingWoman('Dewi Lestari');
-    const opportunity = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 1 });
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 1 });
     const proposed = (await propose(person.id, opportunity.id, { proposedOn: '2026-11-02' })).json();
     const moves: [string, object][] = [
       ['mitraA', { stage: 'contacted', happenedOn: '2026-11-03', note: 'Ditelepon, bersedia datang' }],
@@ -362,13 +365,13 @@ describe('moving a placement on', () => {
 
   it('refuses to place more people than places, with a field error on the stage', async () => {
     const db = t.database.db;
-    const opportunity = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 1 });
-    const first = await insertPlacement(db, {
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 1 });
+    const first = await createPlacement(db, {
       personId: (await consentingWoman()).id,
       opportunityId: opportunity.id,
       stage: 'offered',
     });
-    const second = await insertPlacement(db, {
+    const second = await createPlacement(db, {
       personId: (await consentingWoman()).id,
       opportunityId: opportunity.id,
       stage: 'offered',
@@ -398,13 +401,65 @@ describe('moving a placement on', () => {
     expect(unsuccessful.json()).toMatchObject({ outcomeReason: 'not_available', endedOn: today() });
   });
 
+  it('refuses to place anyone on a closed or draft opportunity, with a field error on the stage', async () => {
+    const db = t.database.db;
+    for (const status of ['closed', 'draft'] as const) {
+      const opportunity = await createOpportunity(db, {
+        partnerId: partnerA,
+        villageId: krobokan,
+        places: 3,
+      });
+      const placement = await createPlacement(db, {
+        personId: (await consentingWoman()).id,
+        opportunityId: opportunity.id,
+        stage: 'offered',
+      });
+      await db.updateTable('opportunity').set({ status }).where('id', '=', opportunity.id).execute();
+      const refused = await step(
+        placement.id,
+        { stage: 'placed', happenedOn: today(), version: 1 },
+        'giatja',
+      );
+      expect(refused.statusCode, status).toBe(409);
+      expect(refused.json().error).toMatchObject({
+        code: 'PLACEMENT_OPPORTUNITY_CLOSED',
+        message: expect.stringContaining('Minta kelurahan membukanya kembali'),
+        fields: { stage: 'Peluang ini sudah ditutup atau masih draf: tidak dapat menempatkan orang.' },
+      });
+      const row = await db
+        .selectFrom('placement')
+        .select(['stage', 'version'])
+        .where('id', '=', placement.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ stage: 'offered', version: 1 });
+      // The placement may still end as unsuccessful.
+      const over = await step(
+        placement.id,
+        { stage: 'unsuccessful', happenedOn: today(), reason: 'not_available', version: 1 },
+        'giatja',
+      );
+      expect(over.statusCode, over.body).toBe(200);
+    }
+    // A filled one with a place freed meanwhile is placed on as usual (status follows the places).
+    const filled = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 1 });
+    const offered = await createPlacement(db, {
+      personId: (await consentingWoman()).id,
+      opportunityId: filled.id,
+      stage: 'offered',
+    });
+    await db.updateTable('opportunity').set({ status: 'filled' }).where('id', '=', filled.id).execute();
+    const placed = await step(offered.id, { stage: 'placed', happenedOn: today(), version: 1 }, 'giatja');
+    expect(placed.statusCode, placed.body).toBe(200);
+    expect(await opportunityStatus(filled.id)).toBe('filled');
+  });
+
   it('places only one of two women offered the last place at the same moment', async () => {
     const db = t.database.db;
-    const opportunity = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 1 });
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 1 });
     const placements = [];
     for (let i = 0; i < 2; i++)
       placements.push(
-        await insertPlacement(db, {
+        await createPlacement(db, {
           personId: (await consentingWoman()).id,
           opportunityId: opportunity.id,
           stage: 'offered',
@@ -432,8 +487,8 @@ describe('moving a placement on', () => {
 
   it('refuses backward moves, future dates, dates before the previous step, missing reasons and stale versions', async () => {
     const db = t.database.db;
-    const opportunity = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan });
-    const placement = await insertPlacement(db, {
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan });
+    const placement = await createPlacement(db, {
       personId: (await consentingWoman()).id,
       opportunityId: opportunity.id,
       stage: 'offered',
@@ -462,7 +517,11 @@ describe('moving a placement on', () => {
     expect(await fields({ stage: 'unsuccessful', happenedOn: today(), reason: 'other' })).toEqual({
       note: 'Jelaskan alasannya di catatan.',
     });
-    expect(await fields({ stage: 'proposed', happenedOn: today() })).toHaveProperty('stage');
+    // A placement starts as proposed by a proposal: a step never goes back to it.
+    expect(await fields({ stage: 'proposed', happenedOn: today() })).toEqual({
+      stage:
+        'Pilihan tidak valid. Pilihan yang ada: contacted, interview, offered, placed, ended, unsuccessful.',
+    });
     const stale = await step(placement.id, { stage: 'placed', happenedOn: today(), version: 9 }, 'binadik');
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
@@ -488,8 +547,8 @@ describe('moving a placement on', () => {
   it('ends her links to a partner only when no other placement with that partner still runs', async () => {
     const db = t.database.db;
     const person = await consentingWoman();
-    const one = await insertOpportunity(db, { partnerId: partnerB, villageId: krobokan });
-    const two = await insertOpportunity(db, { partnerId: partnerB, villageId: cabean });
+    const one = await createOpportunity(db, { partnerId: partnerB, villageId: krobokan });
+    const two = await createOpportunity(db, { partnerId: partnerB, villageId: cabean });
     const first = (await propose(person.id, one.id)).json();
     const second = (await propose(person.id, two.id)).json();
     expect(await linksOf(person.id)).toEqual([{ organization_id: partnerB, kind: 'proposal', active: true }]);
@@ -503,12 +562,165 @@ describe('moving a placement on', () => {
   });
 });
 
+describe('at the same moment', () => {
+  it('keeps her link to the partner when one placement ends while she is proposed for another of its opportunities', async () => {
+    const db = t.database.db;
+    const rounds = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const person = await consentingWoman();
+        const first = await createOpportunity(db, { partnerId: partnerB, villageId: krobokan });
+        const second = await createOpportunity(db, { partnerId: partnerB, villageId: cabean });
+        const running = await createPlacement(db, {
+          personId: person.id,
+          opportunityId: first.id,
+          on: today(),
+        });
+        const [ended, proposed] = await Promise.all([
+          step(
+            running.id,
+            { stage: 'unsuccessful', happenedOn: today(), reason: 'declined_by_partner', version: 1 },
+            'mitraB',
+          ),
+          propose(person.id, second.id, {}, 'giatja'),
+        ]);
+        return { person, ended, proposed };
+      }),
+    );
+    for (const { person, ended, proposed } of rounds) {
+      expect(ended.statusCode, ended.body).toBe(200);
+      expect(proposed.statusCode, proposed.body).toBe(201);
+      // The new proposal runs, so the partner keeps seeing her.
+      const active = (await linksOf(person.id)).filter((link) => link.active);
+      expect(active).toEqual([{ organization_id: partnerB, kind: 'proposal', active: true }]);
+      expect((await get('mitraB', `/api/people/${person.id}`)).statusCode).toBe(200);
+    }
+  });
+
+  it('never lands a proposal on an opportunity closed at the same moment', async () => {
+    const db = t.database.db;
+    const person = await consentingWoman();
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan });
+    const [proposed, closed] = await Promise.all([
+      propose(person.id, opportunity.id),
+      post('kelurahan', `/api/opportunities/${opportunity.id}/status`, {
+        action: 'close',
+        reason: 'Mitra menunda',
+        version: 1,
+      }),
+    ]);
+    expect(closed.statusCode, closed.body).toBe(200);
+    // Either the proposal came first (and the close waited for it to commit), or it saw the opportunity
+    // closed: never a proposal written after the close.
+    if (proposed.statusCode === 201) {
+      const order = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'in', ['placement.proposed', 'opportunity.status_changed'])
+        .where((eb) => eb.or([eb('subject_id', '=', opportunity.id), eb('subject_id', '=', person.id)]))
+        .orderBy('id')
+        .execute();
+      expect(order.map((row) => row.action)).toEqual(['placement.proposed', 'opportunity.status_changed']);
+    } else {
+      expect(proposed.statusCode).toBe(409);
+      expect(proposed.json().error.code).toBe('PLACEMENT_OPPORTUNITY_NOT_OPEN');
+      expect(await linksOf(person.id)).toEqual([]);
+    }
+    expect(await opportunityStatus(opportunity.id)).toBe('closed');
+  });
+});
+
+describe('who reads the words written about her', () => {
+  it('keeps what prison and Bapas officers write for corrections staff; shows a partner’s notes to whoever sees her', async () => {
+    const db = t.database.db;
+    const person = await createPerson(db, { fullName: 'Lestari Handayani' });
+    await giveConsent(db, person.id, { kinds: ['partner', 'village'] });
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 2 });
+    const proposal = 'Masih menjalani konseling adiksi; jangan hubungi keluarganya';
+    const proposed = (await propose(person.id, opportunity.id, { note: proposal })).json() as PlacementDetail;
+    const partnerNote = 'Bisa mulai Senin, membawa KTP';
+    await step(
+      proposed.id,
+      { stage: 'contacted', happenedOn: today(), note: partnerNote, version: 1 },
+      'mitraA',
+    );
+    await step(proposed.id, { stage: 'placed', happenedOn: today(), version: 2 }, 'binadik');
+    const endReason = 'Kembali ke lapas karena pelanggaran';
+    const ended = await step(
+      proposed.id,
+      { stage: 'ended', happenedOn: today(), reason: endReason, note: 'Detail di catatan kasus', version: 3 },
+      'binadik',
+    );
+    expect(ended.statusCode, ended.body).toBe(200);
+    // She still runs a placement with partner A elsewhere, so A still sees her.
+    const other = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan });
+    expect((await propose(person.id, other.id)).statusCode).toBe(201);
+
+    const wordsOf = (detail: PlacementDetail) => ({
+      outcomeNote: detail.outcomeNote,
+      steps: detail.steps.map((s) => [s.stage, s.reason, s.note]),
+    });
+    // The prison reads everything.
+    const prison = (await get('giatja', `/api/placements/${proposed.id}`)).json() as PlacementDetail;
+    expect(wordsOf(prison)).toEqual({
+      outcomeNote: endReason,
+      steps: [
+        ['proposed', null, proposal],
+        ['contacted', null, partnerNote],
+        ['placed', null, null],
+        ['ended', endReason, 'Detail di catatan kasus'],
+      ],
+    });
+    // The partner and the kelurahan see her, and only the partner's words.
+    for (const name of ['mitraA', 'kelurahan']) {
+      const response = await get(name, `/api/placements/${proposed.id}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const detail = response.json() as PlacementDetail;
+      expect(detail.person?.displayName, name).toBe('Lestari Handayani');
+      expect(wordsOf(detail), name).toEqual({
+        outcomeNote: null,
+        steps: [
+          ['proposed', null, null],
+          ['contacted', null, partnerNote],
+          ['placed', null, null],
+          ['ended', null, null],
+        ],
+      });
+      expect(response.body).not.toContain('konseling');
+      expect(response.body).not.toContain('pelanggaran');
+    }
+    // Nor in the lists: the board and her person page.
+    const row = (await board('mitraA', `?opportunityId=${opportunity.id}&includeClosed=true`)).items[0];
+    expect(row).toMatchObject({ id: proposed.id, outcomeNote: null });
+    const personal = await get('kelurahan', `/api/people/${person.id}/placements`);
+    expect(personal.body).not.toContain('pelanggaran');
+
+    // A partner's ended reason is read by the kelurahan too.
+    const second = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan });
+    const woman = await createPerson(db);
+    await giveConsent(db, woman.id, { kinds: ['partner', 'village'] });
+    const placed = await createPlacement(db, {
+      personId: woman.id,
+      opportunityId: second.id,
+      stage: 'placed',
+    });
+    const byPartner = await step(
+      placed.id,
+      { stage: 'ended', happenedOn: today(), reason: 'Kontrak musiman selesai', version: 1 },
+      'mitraA',
+    );
+    expect(byPartner.statusCode, byPartner.body).toBe(200);
+    const seenByVillage = (await get('kelurahan', `/api/placements/${placed.id}`)).json() as PlacementDetail;
+    expect(seenByVillage.outcomeNote).toBe('Kontrak musiman selesai');
+    expect(seenByVillage.steps.at(-1)?.reason).toBe('Kontrak musiman selesai');
+  });
+});
+
 describe('who sees which placement', () => {
   it('shows a partner only her own opportunities’ placements: another partner’s is 404', async () => {
     const db = t.database.db;
     const person = await consentingWoman('Ani Suryani');
-    const ofA = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan });
-    const ofB = await insertOpportunity(db, { partnerId: partnerB, villageId: krobokan });
+    const ofA = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan });
+    const ofB = await createOpportunity(db, { partnerId: partnerB, villageId: krobokan });
     const placementA = (await propose(person.id, ofA.id)).json();
     const placementB = (await propose(person.id, ofB.id)).json();
     const seenByB = await board('mitraB');
@@ -536,7 +748,7 @@ describe('who sees which placement', () => {
     const db = t.database.db;
     const person = await createPerson(db, { fullName: 'Rina Marlina Sari' });
     const consent = await giveConsent(db, person.id, { kinds: ['partner'] });
-    const opportunity = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan });
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan });
     const proposed = (await propose(person.id, opportunity.id)).json();
     const note = 'Takut pulang terlambat karena anak';
     await step(proposed.id, { stage: 'contacted', happenedOn: today(), note, version: 1 }, 'binadik');
@@ -593,8 +805,8 @@ describe('who sees which placement', () => {
     const db = t.database.db;
     const person = await createPerson(db, { fullName: 'Wulan Sari' });
     await giveConsent(db, person.id, { kinds: ['partner', 'village'] });
-    const inKrobokan = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan });
-    const inCabean = await insertOpportunity(db, { partnerId: partnerA, villageId: cabean });
+    const inKrobokan = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan });
+    const inCabean = await createOpportunity(db, { partnerId: partnerA, villageId: cabean });
     const here = (await propose(person.id, inKrobokan.id)).json();
     const there = (await propose(person.id, inCabean.id)).json();
 
@@ -632,22 +844,22 @@ describe('who sees which placement', () => {
     const handedOver = await consentingWoman();
     const notHers = await consentingWoman();
     await linkPerson(db, handedOver.id, BAPAS_ID, 'handover');
-    const opportunity = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 5 });
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan, places: 5 });
     const visible = (await propose(handedOver.id, opportunity.id)).json();
     const invisible = (await propose(notHers.id, opportunity.id)).json();
     const ids = (await board('pk', `?opportunityId=${opportunity.id}`)).items.map((item) => item.id);
     expect(ids).toEqual([visible.id]);
     expect((await get('pk', `/api/placements/${invisible.id}`)).statusCode).toBe(404);
     // Bapas proposes the women it supervises.
-    const other = await insertOpportunity(db, { partnerId: partnerB, villageId: krobokan });
+    const other = await createOpportunity(db, { partnerId: partnerB, villageId: krobokan });
     expect((await propose(handedOver.id, other.id, {}, 'pk')).statusCode).toBe(201);
   });
 
   it('lists the board with counts per stage, filters by stage and includes closed ones on request', async () => {
     const db = t.database.db;
-    const opportunity = await insertOpportunity(db, { partnerId: partnerB, villageId: cabean, places: 5 });
+    const opportunity = await createOpportunity(db, { partnerId: partnerB, villageId: cabean, places: 5 });
     for (const stage of ['proposed', 'offered', 'placed', 'ended', 'unsuccessful'] as const)
-      await insertPlacement(db, {
+      await createPlacement(db, {
         personId: (await consentingWoman()).id,
         opportunityId: opportunity.id,
         stage,
@@ -672,7 +884,7 @@ describe('her access log', () => {
   it('shows the pipeline lists that showed her, by whom', async () => {
     const db = t.database.db;
     const person = await consentingWoman();
-    const opportunity = await insertOpportunity(db, { partnerId: partnerA, villageId: krobokan });
+    const opportunity = await createOpportunity(db, { partnerId: partnerA, villageId: krobokan });
     await propose(person.id, opportunity.id);
     await board('mitraA', `?opportunityId=${opportunity.id}`);
     const response = await get('binadik', `/api/people/${person.id}/access-log?pageSize=200`);

@@ -9,6 +9,14 @@ import { reachablePlacement } from './placements.access.ts';
 
 type Db = Kysely<Database>;
 
+/**
+ * Whether the words of a step were written by corrections staff (the recorder's organization is a prison or
+ * a Bapas), for a step aliased `step`; a step with no recording organization counts as theirs, so unknown
+ * authorship never widens who reads it.
+ */
+const WRITTEN_BY_CORRECTIONS = sql<boolean>`coalesce((select author.kind in ('prison', 'probation')
+  from organization author where author.id = step.recorded_organization_id), true)`;
+
 /** Placements the caller reaches, with their opportunity, its partner and kelurahan, and the person. */
 function placementQuery(db: Db, ctx: RequestContext) {
   return db
@@ -61,6 +69,10 @@ function placementColumns(ctx: RequestContext) {
     sql<string>`(select max(s.happened_on) from placement_step s where s.placement_id = pl.id)::text`.as(
       'last_step_on',
     ),
+    // Who wrote the outcome note (the final step's recorder): corrections staff's words stay with them.
+    sql<boolean>`coalesce((select ${WRITTEN_BY_CORRECTIONS} from placement_step step
+      where step.placement_id = pl.id and step.stage in ('ended', 'unsuccessful')
+      order by step.recorded_at desc limit 1), true)`.as('outcome_by_corrections'),
   ] as const;
 }
 
@@ -132,35 +144,40 @@ export function personPlacements(db: Db, ctx: RequestContext, personId: string) 
     .execute();
 }
 
-/** The steps of a placement, oldest first, with who recorded them. */
+/** The steps of a placement, oldest first, with who recorded them and whether corrections staff wrote them. */
 export function findSteps(db: Db, placementId: string) {
   return db
-    .selectFrom('placement_step as s')
-    .leftJoin('app_user as u', 'u.id', 's.recorded_by')
-    .leftJoin('organization as org', 'org.id', 's.recorded_organization_id')
+    .selectFrom('placement_step as step')
+    .leftJoin('app_user as u', 'u.id', 'step.recorded_by')
+    .leftJoin('organization as org', 'org.id', 'step.recorded_organization_id')
     .select([
-      's.id',
-      's.stage',
-      's.happened_on',
-      's.reason',
-      's.note',
-      's.recorded_at',
+      'step.id',
+      'step.stage',
+      'step.happened_on',
+      'step.reason',
+      'step.note',
+      'step.recorded_at',
       'u.full_name as recorded_by_name',
-      's.recorded_organization_id',
+      'step.recorded_organization_id',
       sql<string | null>`coalesce(org.short_name, org.name)`.as('recorded_organization_name'),
+      WRITTEN_BY_CORRECTIONS.as('by_corrections'),
     ])
-    .where('s.placement_id', '=', placementId)
-    .orderBy('s.happened_on')
-    .orderBy('s.recorded_at')
-    .orderBy('s.id')
+    .where('step.placement_id', '=', placementId)
+    .orderBy('step.happened_on')
+    .orderBy('step.recorded_at')
+    .orderBy('step.id')
     .execute();
 }
 export type StepRow = Awaited<ReturnType<typeof findSteps>>[number];
 
 // ── Proposing ──
 
-/** The opportunity a proposal is for, with the people placed on it now; undefined when there is none. */
-export function findOpportunity(db: Db, opportunityId: string, lock = false) {
+/**
+ * The opportunity a proposal or a placing is for; undefined when there is none. `lock`: 'share' holds its
+ * status and places still until the end of the transaction (a proposal: a close or an edit waits for it),
+ * 'update' also queues the placings of one opportunity one after another.
+ */
+export function findOpportunity(db: Db, opportunityId: string, lock?: 'share' | 'update') {
   return db
     .selectFrom('opportunity as o')
     .select([
@@ -174,19 +191,9 @@ export function findOpportunity(db: Db, opportunityId: string, lock = false) {
       sql<boolean>`o.closes_on is not null and o.closes_on < ${TODAY_SQL}`.as('past_closing'),
     ])
     .where('o.id', '=', opportunityId)
-    .$if(lock, (q) => q.forUpdate())
+    .$if(lock === 'share', (q) => q.forShare())
+    .$if(lock === 'update', (q) => q.forUpdate())
     .executeTakeFirst();
-}
-
-/** How many people are placed on an opportunity now (placements at stage placed). */
-export async function placedCount(db: Db, opportunityId: string) {
-  const row = await db
-    .selectFrom('placement')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('opportunity_id', '=', opportunityId)
-    .where('stage', '=', 'placed')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /**
@@ -309,9 +316,15 @@ export async function updatePlacement(
  * Keeps her links to a partner in step with her placements there: an active `proposal` link while any
  * placement with that partner is running, an active `placement` link while one is at stage placed; links
  * no longer backed by a placement end (active false, ended_at). The links are what lets the partner see her
- * (with her consent), so they follow the pipeline exactly.
+ * (with her consent), so they follow the pipeline exactly. Call it inside the transaction of the change,
+ * after writing the placement: it first takes a lock for this woman and partner until the transaction
+ * ends, so two changes at once (one ending a placement, one proposing her again) read each other's result
+ * instead of both deciding on what they saw before.
  */
-export async function syncPartnerLinks(db: Db, personId: string, partnerId: string, userId: string) {
+export async function syncPartnerLinks(db: Db, personId: string, partnerId: string, userId: string | null) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`placement-links:${personId}:${partnerId}`}))`.execute(
+    db,
+  );
   const running = await db
     .selectFrom('placement as pl')
     .innerJoin('opportunity as o', 'o.id', 'pl.opportunity_id')
@@ -349,6 +362,19 @@ export async function syncPartnerLinks(db: Db, personId: string, partnerId: stri
     }
   }
   return changes;
+}
+
+/**
+ * Her record, held for share until the end of a proposal's transaction: an anonymization (which locks it for
+ * update and ends her running placements) either waits for the proposal or is seen by it.
+ */
+export function lockPersonForProposal(db: Db, personId: string) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'anonymized_at'])
+    .where('id', '=', personId)
+    .forShare()
+    .executeTakeFirst();
 }
 
 /** The person's holding prison (the audit's subject organization) and whether her record is anonymized. */

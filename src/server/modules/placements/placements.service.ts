@@ -19,7 +19,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { today } from '../../platform/calendar.ts';
 import { AppError, conflict, type FieldError, fieldError, notFound } from '../../platform/errors.ts';
 import { recordTimeline } from '../../platform/timeline.ts';
-import { refreshOpportunityFill } from '../opportunities/opportunities.fill.ts';
+import { countPlaced, refreshOpportunityFill } from '../opportunities/opportunities.fill.ts';
 import { isCorrections, personAccess } from '../people/people.access.ts';
 import { requirePlacements } from './placements.access.ts';
 import { presentDetail, presentPlacement } from './placements.presenter.ts';
@@ -32,10 +32,10 @@ import {
   insertPlacement,
   insertStep,
   listPlacements,
+  lockPersonForProposal,
   lockPlacement,
   personOrganization,
   personPlacements,
-  placedCount,
   syncPartnerLinks,
   updatePlacement,
 } from './placements.repository.ts';
@@ -159,12 +159,17 @@ export async function propose(
   let placementId: string;
   try {
     placementId = await db.transaction().execute(async (trx) => {
-      const opportunity = await findOpportunity(trx, body.opportunityId);
+      // Her record first (an anonymization running meanwhile ends her placements: it must not miss this
+      // one), then the opportunity, held for share until the commit: a close or an edit of its partner
+      // made at the same moment waits for the proposal, and the proposal never lands on a closed one.
+      if ((await lockPersonForProposal(trx, access.personId))?.anonymized_at)
+        throw conflict('PERSON_ANONYMIZED');
+      const opportunity = await findOpportunity(trx, body.opportunityId, 'share');
       if (!opportunity) throw fieldError('opportunityId', 'placement_opportunity_unknown');
       if (opportunity.status === 'filled') throw conflict('PLACEMENT_NO_PLACES');
       if (opportunity.status !== 'open' || opportunity.past_closing)
         throw conflict('PLACEMENT_OPPORTUNITY_NOT_OPEN');
-      if ((await placedCount(trx, opportunity.id)) >= opportunity.places)
+      if ((await countPlaced(trx, opportunity.id)) >= opportunity.places)
         throw conflict('PLACEMENT_NO_PLACES');
       if (!(await hasPartnerConsent(trx, access.personId, opportunity.partner_id)))
         throw conflict('PLACEMENT_NO_CONSENT');
@@ -283,12 +288,13 @@ export async function advance(
       recordedBy: ctx.principal.userId,
       recordedOrganizationId: ctx.principal.organizationId,
     });
-    const links = await syncPartnerLinks(trx, row.person_id, reached.partner_id, ctx.principal.userId);
-    // A place is taken when she is placed and freed when a placement ends (only placed ones end).
+    // A place is taken when she is placed and freed when a placement ends (only placed ones end). The
+    // opportunity's lock comes before the links' lock, in this order everywhere (as in a proposal).
     const fill =
       body.stage === 'placed' || body.stage === 'ended'
         ? await refreshOpportunityFill(trx, row.opportunity_id)
         : null;
+    const links = await syncPartnerLinks(trx, row.person_id, reached.partner_id, ctx.principal.userId);
     const person = await personOrganization(trx, row.person_id);
     await audit(trx, ctx, {
       action: 'placement.advanced',
@@ -325,13 +331,18 @@ export async function advance(
 }
 
 /**
- * Locks the opportunity's row (placements of one opportunity queue here) and refuses when the people placed
- * already fill its places: 409 with a field error on `stage`.
+ * Locks the opportunity's row (placements of one opportunity queue here) and refuses, with a field error on
+ * `stage`, when it is closed or still a draft (409 PLACEMENT_OPPORTUNITY_CLOSED) or the people placed already
+ * fill its places (409 PLACEMENT_NO_PLACES).
  */
 async function requirePlaceLeft(trx: Db, opportunityId: string) {
-  const opportunity = await findOpportunity(trx, opportunityId, true);
+  const opportunity = await findOpportunity(trx, opportunityId, 'update');
   if (!opportunity) throw notFound('PLACEMENT_NOT_FOUND');
-  if ((await placedCount(trx, opportunityId)) >= opportunity.places)
+  if (opportunity.status !== 'open' && opportunity.status !== 'filled')
+    throw new AppError(409, 'PLACEMENT_OPPORTUNITY_CLOSED', {
+      fields: { stage: { key: 'placement_opportunity_closed' } },
+    });
+  if ((await countPlaced(trx, opportunityId)) >= opportunity.places)
     throw new AppError(409, 'PLACEMENT_NO_PLACES', {
       fields: { stage: { key: 'no_places_left', params: { places: opportunity.places } } },
     });

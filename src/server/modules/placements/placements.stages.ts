@@ -5,6 +5,7 @@ import {
   type StepStage,
   UNSUCCESSFUL_REASONS,
 } from '../../../shared/placements.ts';
+import { asShownDate } from '../opportunities/opportunities.rules.ts';
 
 // The rules of the pipeline that need no database: which stage may follow which, and what a step must carry.
 // Forward moves may skip stages (a partner who offers at once, or a woman placed straight after a call):
@@ -14,12 +15,6 @@ import {
 
 /** The stages before placed, in order; a placement moves forward through them. */
 const PIPELINE = ['proposed', 'contacted', 'interview', 'offered', 'placed'] as const;
-
-/** 'yyyy-mm-dd' → 'dd/mm/yyyy', as the message shows it to Indonesian users. */
-function asShownDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-}
 
 export function isFinal(stage: PlacementStage): boolean {
   return (FINAL_STAGES as readonly string[]).includes(stage);

@@ -50,6 +50,18 @@ export function visiblePartner(ctx: RequestContext, column: string): RawBuilder<
 }
 
 /**
+ * The SQL condition "the caller may see this organization in the organization directory", over the
+ * organization aliased `alias`. The agencies, the kecamatan and its kelurahan are everyone's to see. For a
+ * partner's staff, partner organizations follow `visiblePartner` (her own only): the directory must not tell
+ * her that another partner exists. Everyone else sees every partner by name (the agencies and kelurahan read
+ * the partner directory anyway; administrators attach accounts to partners).
+ */
+export function visibleOrganization(ctx: RequestContext, alias = 'o'): RawBuilder<boolean> {
+  if (!isPartner(ctx)) return sql<boolean>`true`;
+  return sql<boolean>`(${sql.ref(`${alias}.kind`)} <> 'partner' or ${visiblePartner(ctx, `${alias}.id`)})`;
+}
+
+/**
  * The SQL condition "the caller may see this opportunity", for a query over `opportunity` aliased `alias`:
  * all for the agencies and kelurahan, her organization's for a partner, else false.
  */

@@ -1,3 +1,4 @@
+import type { Contact } from '../../../shared/organizations.ts';
 import type {
   VillageChange,
   VillageFacilityKind,
@@ -23,12 +24,8 @@ export interface ProfileDoc {
   hostAgreement: string | null;
 }
 
-export interface ContactDoc {
-  name: string;
-  position: string | null;
-  phone: string | null;
-  email: string | null;
-}
+/** A contact person as stored and shown (`Contact` of the organizations contract). */
+export type ContactDoc = Contact;
 
 export interface PotentialDoc {
   id?: string;

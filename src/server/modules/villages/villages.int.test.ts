@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createUser, TEST_PASSWORD } from '../../../../tests/factories/index.ts';
 import { createPerson } from '../../../../tests/factories/people.ts';
 import { skillByCode } from '../../../../tests/factories/training.ts';
-import { createPartner, createVillageProfile, kelurahan } from '../../../../tests/factories/villages.ts';
+import { createPartner, createVillageProfile, villageByCode } from '../../../../tests/factories/villages.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../../tests/support/app.ts';
 import type { RoleCode } from '../../../shared/permissions.ts';
 import type {
@@ -33,9 +33,9 @@ async function user(name: string, organizationId: string, roles: RoleCode[]) {
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  krobokan = (await kelurahan(db, '33.74.13.1013')).id;
-  ngemplak = (await kelurahan(db, '33.74.13.1001')).id;
-  tambakharjo = (await kelurahan(db, '33.74.13.1004')).id;
+  krobokan = (await villageByCode(db, '33.74.13.1013')).id;
+  ngemplak = (await villageByCode(db, '33.74.13.1001')).id;
+  tambakharjo = (await villageByCode(db, '33.74.13.1004')).id;
   partnerId = (await createPartner(db, { name: 'Konveksi Uji' })).id;
   otherPartnerId = (await createPartner(db, { name: 'Katering Lain' })).id;
   await user('prison', LAPAS_ID, ['prison_binadik']);
@@ -214,6 +214,56 @@ describe('the kelurahan list, counts and sectors', () => {
       openOpportunities: 1,
       openPlaces: 2,
       placed: 1,
+    });
+  });
+
+  it('counts only her own organization’s opportunities on a kelurahan page and per sector for a partner', async () => {
+    const partner = as.partner as Session;
+    const page = (await get(partner, `/api/villages/${tambakharjo}`)).json() as VillageDetail;
+    expect(page.counts).toEqual({
+      potentials: 3,
+      needs: 3,
+      facilities: 1,
+      partners: 1,
+      openOpportunities: 1,
+      openPlaces: 2,
+      placed: 1,
+    });
+    const bySector = async (query: string) =>
+      Object.fromEntries(
+        ((await get(partner, `/api/villages/sectors${query}`)).json() as VillageSectors).items.map((row) => [
+          row.sector,
+          row,
+        ]),
+      );
+    // Tambakharjo: her open food vacancy (1 placed, 2 places left); the other partner's open hospitality
+    // vacancy (2 placed) and closed retail one (1 placed) count nothing for her. Potentials and needs do.
+    const one = await bySector(`?villageId=${tambakharjo}`);
+    expect(one.food).toMatchObject({
+      potentials: 2,
+      needs: 2,
+      openOpportunities: 1,
+      openPlaces: 2,
+      placed: 1,
+    });
+    expect(one.hospitality).toMatchObject({ potentials: 1, openOpportunities: 0, openPlaces: 0, placed: 0 });
+    expect(one.retail).toMatchObject({ needs: 1, openOpportunities: 0, openPlaces: 0, placed: 0 });
+    // All kelurahan: her vacancies in Tambakharjo and Ngemplak (3 + 4 places, 1 placed); her draft is not open.
+    const all = await bySector('');
+    expect(all.food).toMatchObject({ openOpportunities: 2, openPlaces: 6, placed: 1 });
+    expect(all.hospitality).toMatchObject({ openOpportunities: 0, openPlaces: 0, placed: 0 });
+    expect(all.retail).toMatchObject({ openOpportunities: 0, openPlaces: 0, placed: 0 });
+    // Prison staff see every partner's on the same page and chart.
+    const everyone = (
+      await get(as.prison as Session, `/api/villages/${tambakharjo}`)
+    ).json() as VillageDetail;
+    expect(everyone.counts).toMatchObject({ partners: 3, openOpportunities: 2, openPlaces: 2, placed: 4 });
+    const chart = (
+      await get(as.prison as Session, `/api/villages/sectors?villageId=${tambakharjo}`)
+    ).json() as VillageSectors;
+    expect(chart.items.find((row) => row.sector === 'hospitality')).toMatchObject({
+      openOpportunities: 1,
+      placed: 2,
     });
   });
 
@@ -813,7 +863,7 @@ describe('saving a profile', () => {
   });
 
   it('lets only one of two simultaneous first saves through', async () => {
-    const village = await kelurahan(t.database.db, '33.74.13.1010');
+    const village = await villageByCode(t.database.db, '33.74.13.1010');
     const saves = await Promise.all(
       ['Versi A', 'Versi B'].map((description) =>
         put(as.kecamatan as Session, village.id, { ...emptyDocument(0), description }),
@@ -826,7 +876,7 @@ describe('saving a profile', () => {
 
   it('keeps an inactive skill a row already had', async () => {
     const db = t.database.db;
-    const village = await kelurahan(db, '33.74.13.1008');
+    const village = await villageByCode(db, '33.74.13.1008');
     const fading = await db
       .insertInto('skill')
       .values({

@@ -1,7 +1,6 @@
 import type { SECTORS } from '../../../shared/people.ts';
 import type {
   VillageChange,
-  VillageContact,
   VillageCounts,
   VillageDetail,
   VillageFacility,
@@ -10,6 +9,7 @@ import type {
   VillagePotential,
   VillageRevision,
 } from '../../../shared/villages.ts';
+import { presentContact } from '../organizations/organizations.presenter.ts';
 import type {
   FacilityRow,
   NeedRow,
@@ -44,20 +44,6 @@ export function presentVillageListItem(row: VillageListRow): VillageListItem {
     hostStatus: row.host_status,
     hostSince: row.host_since,
     counts: presentCounts(row),
-  };
-}
-
-export function presentContact(contact: {
-  name: string;
-  position?: string | null;
-  phone?: string | null;
-  email?: string | null;
-}): VillageContact {
-  return {
-    name: contact.name,
-    position: contact.position ?? null,
-    phone: contact.phone ?? null,
-    email: contact.email ?? null,
   };
 }
 

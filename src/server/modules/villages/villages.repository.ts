@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database, VillageChange } from '../../db/schema.ts';
 import { TODAY_SQL } from '../../platform/calendar.ts';
+import { placedOf } from '../opportunities/opportunities.fill.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,9 +18,10 @@ export interface CountScope {
 const ownPartner = (scope: CountScope, column: string) =>
   scope.partnerId === null ? sql`true` : sql`${sql.ref(column)} = ${scope.partnerId}`;
 
+/** People placed on the opportunity `op`. */
+const PLACED_ON_OP = placedOf('op.id');
 /** Places still open on an open opportunity `op`: places minus people placed, never below 0. */
-const OPEN_PLACES_OF_OP = sql`greatest(op.places - (select count(*) from placement pl
-  where pl.opportunity_id = op.id and pl.stage = 'placed'), 0)`;
+const OPEN_PLACES_OF_OP = sql`greatest(op.places - ${PLACED_ON_OP}, 0)`;
 
 function countColumns(scope: CountScope) {
   return [
@@ -38,10 +40,8 @@ function countColumns(scope: CountScope) {
       where op.village_id = o.id and op.status = 'open' and ${ownPartner(scope, 'op.partner_id')})`.as(
       'open_places',
     ),
-    sql<string>`(select count(*) from placement pl join opportunity op on op.id = pl.opportunity_id
-      where op.village_id = o.id and pl.stage = 'placed' and ${ownPartner(scope, 'op.partner_id')})`.as(
-      'placed',
-    ),
+    sql<string>`(select coalesce(sum(${PLACED_ON_OP}), 0) from opportunity op
+      where op.village_id = o.id and ${ownPartner(scope, 'op.partner_id')})`.as('placed'),
   ] as const;
 }
 
@@ -253,8 +253,7 @@ export function opportunitiesBySector(db: Db, scope: CountScope, villageId: stri
       'op.sector',
       sql<string>`count(*) filter (where op.status = 'open')`.as('open_opportunities'),
       sql<string>`coalesce(sum(${OPEN_PLACES_OF_OP}) filter (where op.status = 'open'), 0)`.as('open_places'),
-      sql<string>`coalesce(sum((select count(*) from placement pl
-        where pl.opportunity_id = op.id and pl.stage = 'placed')), 0)`.as('placed'),
+      sql<string>`coalesce(sum(${PLACED_ON_OP}), 0)`.as('placed'),
     ])
     .where(ownPartner(scope, 'op.partner_id') as RawBuilder<boolean>)
     .$if(villageId !== null, (q) => q.where('op.village_id', '=', villageId as string))

@@ -12,7 +12,8 @@ import {
 import type { Database } from '../../db/schema.ts';
 import { type RequestContext, requirePermission } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { AppError, conflict, type FieldError, forbidden, notFound } from '../../platform/errors.ts';
+import { conflict, type FieldError, failOnFields, forbidden, notFound } from '../../platform/errors.ts';
+import { presentContact } from '../organizations/organizations.presenter.ts';
 import { isPartner, managedVillage, managesVillages } from './villages.access.ts';
 import {
   type ContactDoc,
@@ -24,12 +25,7 @@ import {
   summarize,
   type VillageDoc,
 } from './villages.diff.ts';
-import {
-  presentContact,
-  presentRevision,
-  presentVillage,
-  presentVillageListItem,
-} from './villages.presenter.ts';
+import { presentRevision, presentVillage, presentVillageListItem } from './villages.presenter.ts';
 import {
   type CountScope,
   deleteRowsExcept,
@@ -190,10 +186,6 @@ function checkRows(
   });
 }
 
-function fail(fields: Fields) {
-  if (Object.keys(fields).length > 0) throw new AppError(400, 'VALIDATION_FAILED', { fields });
-}
-
 /** The document as stored, in the diff's terms. */
 function storedDoc(
   profile: Awaited<ReturnType<typeof findProfile>>,
@@ -256,12 +248,7 @@ function sentDoc(body: UpdateInput): VillageDoc {
     hostSince: body.hostSince ?? null,
     hostAgreement: body.hostAgreement ?? null,
   };
-  const contacts: ContactDoc[] = body.contacts.map((contact) => ({
-    name: contact.name,
-    position: contact.position ?? null,
-    phone: contact.phone ?? null,
-    email: contact.email ?? null,
-  }));
+  const contacts: ContactDoc[] = body.contacts.map(presentContact);
   const potentials: PotentialDoc[] = body.potentials.map((row) => ({
     ...(row.id !== undefined && { id: row.id }),
     sector: row.sector,
@@ -297,7 +284,7 @@ function sentDoc(body: UpdateInput): VillageDoc {
  * nothing writes nothing and answers the current document.
  */
 export async function update(db: Db, ctx: RequestContext, villageId: string, body: UpdateInput) {
-  requirePermission(ctx, 'read:village');
+  requirePermission(ctx, 'manage:village');
   const village = await findVillage(db, countScope(ctx), villageId, canEditSql(ctx));
   if (!village) throw notFound('VILLAGE_PROFILE_NOT_FOUND');
   if (!village.can_edit) throw forbidden();
@@ -323,7 +310,7 @@ export async function update(db: Db, ctx: RequestContext, villageId: string, bod
     checkRows('potentials', body.potentials, potentials, skills, fields);
     checkRows('needs', body.needs, needs, skills, fields);
     checkRows('facilities', body.facilities, facilities, skills, fields);
-    fail(fields);
+    failOnFields(fields);
 
     const before = storedDoc(profile, locked.contacts.map(presentContact), { potentials, needs, facilities });
     const changes = diffVillage(before, after);
@@ -346,6 +333,7 @@ export async function update(db: Db, ctx: RequestContext, villageId: string, bod
       throw conflict('VERSION_CONFLICT');
     const version = body.version + 1;
 
+    // The village profile is the only writer of a kelurahan's contacts: its version check covers them.
     if (changes.some((change) => change.section === 'contact'))
       await updateContacts(trx, villageId, after.contacts);
     await deleteRowsExcept(trx, 'village_potential', villageId, keptIds(after.potentials));

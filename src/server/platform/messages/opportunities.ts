@@ -11,6 +11,10 @@ export const OPPORTUNITIES_MESSAGES = {
     id: 'Peluang ini sudah dibuka, jadi hanya kelurahan atau kecamatan yang dapat mengubahnya. Hubungi kelurahan bila ada yang perlu diubah.',
     en: 'This opportunity has been opened, so only the kelurahan or kecamatan can change it. Contact the kelurahan if something needs changing.',
   },
+  OPPORTUNITY_PARTNER_LOCKED: {
+    id: 'Mitra peluang ini tidak dapat diganti karena sudah ada warga binaan yang diusulkan untuknya. Tutup peluang ini dan buat peluang baru untuk mitra yang lain.',
+    en: 'The partner of this opportunity cannot be changed because people have already been proposed for it. Close it and create a new opportunity for the other partner.',
+  },
   OPPORTUNITY_STATUS_NOT_ALLOWED: {
     id: 'Perubahan status ini tidak dapat dilakukan dari status saat ini ({status}). Muat ulang untuk melihat statusnya.',
     en: 'This status change is not possible from the current status ({status}). Reload to see its status.',
@@ -25,6 +29,10 @@ export const OPPORTUNITIES_FIELD_MESSAGES = {
   opportunity_partner_not_own: {
     id: 'Anda hanya dapat membuat peluang untuk organisasi Anda sendiri.',
     en: 'You can only create opportunities for your own organization.',
+  },
+  opportunity_partner_has_placements: {
+    id: 'Sudah ada warga binaan yang diusulkan untuk peluang ini (dengan persetujuan untuk mitra ini), jadi mitranya tidak dapat diganti.',
+    en: 'People have already been proposed for this opportunity (with consent for this partner), so its partner cannot be changed.',
   },
   opportunity_village_invalid: {
     id: 'Pilih salah satu kelurahan program.',
@@ -49,10 +57,6 @@ export const OPPORTUNITIES_FIELD_MESSAGES = {
   opportunity_pay_period_required: {
     id: 'Pilih satuan waktu upah (per bulan, minggu, hari, potong atau sekali).',
     en: 'Choose what the pay is per (month, week, day, piece or one-off).',
-  },
-  opportunity_skill_unknown: {
-    id: 'Keterampilan tidak dikenal atau tidak aktif lagi. Pilih dari daftar keterampilan.',
-    en: 'Unknown or no longer active skill. Choose one from the skills list.',
   },
   opportunity_skill_duplicate: {
     id: 'Keterampilan ini sudah ada di daftar.',

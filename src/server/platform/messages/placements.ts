@@ -11,6 +11,10 @@ export const PLACEMENTS_MESSAGES = {
     id: 'Peluang ini tidak sedang dibuka (masih draf, sudah ditutup, atau batas pendaftarannya sudah lewat). Hanya peluang yang dibuka dapat menerima usulan.',
     en: 'This opportunity is not open (still a draft, closed, or past its closing date). Only open opportunities take proposals.',
   },
+  PLACEMENT_OPPORTUNITY_CLOSED: {
+    id: 'Peluang ini sudah ditutup atau masih draf, jadi tidak ada yang dapat ditempatkan. Minta kelurahan membukanya kembali bila tempatnya masih ada.',
+    en: 'This opportunity is closed or still a draft, so nobody can be placed. Ask the kelurahan to reopen it if the place still exists.',
+  },
   PLACEMENT_NO_PLACES: {
     id: 'Semua tempat pada peluang ini sudah terisi.',
     en: 'All places of this opportunity are taken.',
@@ -57,6 +61,10 @@ export const PLACEMENTS_FIELD_MESSAGES = {
   placement_note_required: {
     id: 'Jelaskan alasannya di catatan.',
     en: 'Explain the reason in the note.',
+  },
+  placement_opportunity_closed: {
+    id: 'Peluang ini sudah ditutup atau masih draf: tidak dapat menempatkan orang.',
+    en: 'This opportunity is closed or still a draft: nobody can be placed.',
   },
   no_places_left: {
     id: 'Tidak ada tempat tersisa: jumlah orang yang ditempatkan sudah sama dengan jumlah tempat ({places}).',

@@ -46,6 +46,10 @@ export const VILLAGES_FIELD_MESSAGES = {
     id: 'Sudah ada mitra bernama "{name}".',
     en: 'A partner named "{name}" already exists.',
   },
+  partner_name_fixed: {
+    id: 'Nama mitra hanya dapat diubah oleh petugas kecamatan atau kelurahan.',
+    en: 'Only kecamatan or kelurahan staff can change a partner’s name.',
+  },
   partner_sector_duplicate: {
     id: 'Setiap sektor hanya boleh dipilih sekali.',
     en: 'Choose each sector only once.',

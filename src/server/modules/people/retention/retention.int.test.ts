@@ -5,13 +5,16 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createUser, TEST_PASSWORD } from '../../../../../tests/factories/index.ts';
+import { createOpportunity } from '../../../../../tests/factories/opportunities.ts';
 import { createPerson, giveConsent } from '../../../../../tests/factories/people.ts';
+import { createPlacement } from '../../../../../tests/factories/placements.ts';
 import { createCohort, createProgram, enrol } from '../../../../../tests/factories/training.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../../../tests/support/app.ts';
 import { shortPersonId } from '../../../../shared/peopleData.ts';
 import type { RoleCode } from '../../../../shared/permissions.ts';
 import { LAPAS_ID } from '../../../db/seed/reference.ts';
 import type { RequestContext } from '../../../platform/access.ts';
+import { today } from '../../../platform/calendar.ts';
 import { addYears, applyRecordRetention } from './retention.service.ts';
 
 let t: TestApp;
@@ -242,6 +245,97 @@ describe('retention', () => {
     expect((await anonymize(head, person.id)).statusCode).toBe(409);
     const due = (await head.request({ method: 'GET', url: '/api/people/retention-due?pageSize=200' })).json();
     expect(due.items.map((item: { id: string }) => item.id)).not.toContain(person.id);
+  });
+
+  it('ends her running placements and her links to partners, and clears what was written about her in them', async () => {
+    const db = t.database.db;
+    const person = await released(12);
+    await giveConsent(db, person.id, { kinds: ['partner'] });
+    const partner = (await createOrganization(db, { kind: 'partner' })).id;
+    const full = await createOpportunity(db, { partnerId: partner, places: 1 });
+    const other = await createOpportunity(db, { partnerId: partner });
+    const earlier = await createOpportunity(db, { partnerId: partner });
+    const placed = await createPlacement(db, {
+      personId: person.id,
+      opportunityId: full.id,
+      stage: 'placed',
+    });
+    const proposed = await createPlacement(db, { personId: person.id, opportunityId: other.id });
+    const ended = await createPlacement(db, {
+      personId: person.id,
+      opportunityId: earlier.id,
+      stage: 'ended',
+    });
+    const ids = [placed.id, proposed.id, ended.id];
+    await db
+      .updateTable('placement_step')
+      .set({ note: 'Anaknya sakit, ia tinggal di Jl. Siliwangi' })
+      .where('placement_id', 'in', ids)
+      .execute();
+    const stageOf = async (id: string) =>
+      (await db.selectFrom('opportunity').select('status').where('id', '=', id).executeTakeFirstOrThrow())
+        .status;
+    expect(await stageOf(full.id)).toBe('filled');
+
+    expect((await anonymize(head, person.id)).statusCode).toBe(200);
+
+    const placements = await db
+      .selectFrom('placement')
+      .select(['id', 'stage', 'outcome_reason', 'outcome_note', 'placed_on', 'ended_on', 'version'])
+      .where('person_id', '=', person.id)
+      .execute();
+    const byId = Object.fromEntries(placements.map((row) => [row.id, row]));
+    expect(byId[placed.id]).toEqual({
+      id: placed.id,
+      stage: 'ended',
+      outcome_reason: null,
+      outcome_note: null,
+      placed_on: '2026-01-10',
+      ended_on: today(),
+      version: 2,
+    });
+    expect(byId[proposed.id]).toMatchObject({
+      stage: 'unsuccessful',
+      outcome_reason: 'not_available',
+      outcome_note: null,
+      ended_on: today(),
+    });
+    // An earlier, ended one keeps its stage and dates and loses why it ended (in words).
+    expect(byId[ended.id]).toMatchObject({ stage: 'ended', outcome_note: null, ended_on: '2026-01-10' });
+    const steps = await db
+      .selectFrom('placement_step')
+      .select(['placement_id', 'stage', 'happened_on', 'reason', 'note'])
+      .where('placement_id', 'in', ids)
+      .orderBy('recorded_at')
+      .execute();
+    expect(steps.every((step) => step.note === null)).toBe(true);
+    expect(steps.filter((step) => step.reason !== null)).toEqual([
+      {
+        placement_id: proposed.id,
+        stage: 'unsuccessful',
+        happened_on: today(),
+        reason: 'not_available',
+        note: null,
+      },
+    ]);
+    expect(
+      steps.filter((step) => step.happened_on === today()).map((step) => [step.placement_id, step.stage]),
+    ).toEqual(
+      expect.arrayContaining([
+        [placed.id, 'ended'],
+        [proposed.id, 'unsuccessful'],
+      ]),
+    );
+    // Her place is free again, and no partner keeps a link to her.
+    expect(await stageOf(full.id)).toBe('open');
+    const links = await db
+      .selectFrom('person_link')
+      .select(['kind', 'active', 'ended_at'])
+      .where('person_id', '=', person.id)
+      .where('organization_id', '=', partner)
+      .execute();
+    expect(links.map((link) => link.kind).sort()).toEqual(['placement', 'proposal']);
+    expect(links.every((link) => !link.active && link.ended_at instanceof Date)).toBe(true);
   });
 
   it.each<[string, RoleCode]>([

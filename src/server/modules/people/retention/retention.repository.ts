@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { PROGRAM_TIME_ZONE, TODAY_SQL } from '../../../platform/calendar.ts';
+import { refreshOpportunityFill } from '../../opportunities/opportunities.fill.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -74,10 +75,12 @@ export function findRetentionDates(db: Db, personId: string) {
 /**
  * Removes what identifies her and keeps what counts: name → 'Anonim-<short id>', birth date → 1 July of
  * the birth year; NIK, aliases, phone, addresses, guarantor, birth place, religion, ethnicity,
- * registration number and free texts (training notes and reasons, certificate numbers included) cleared. Domicile village, education, sentence lengths, dates,
- * skills and status stay for the statistics.
+ * registration number and free texts (training notes and reasons, certificate numbers, placement notes
+ * included) cleared. Domicile village, education, sentence lengths, dates, skills, placement stages and
+ * status stay for the statistics. Her running placements end (see `endPlacements`). Call it inside a
+ * transaction that locked her record.
  */
-export async function anonymizePerson(db: Db, personId: string, name: string) {
+export async function anonymizePerson(db: Transaction<Database>, personId: string, name: string) {
   await db
     .updateTable('person')
     .set({
@@ -138,6 +141,7 @@ export async function anonymizePerson(db: Db, personId: string, name: string) {
     .set({ number: sql<string>`'[dihapus] ' || id::text`, document_id: null })
     .where('person_id', '=', personId)
     .execute();
+  await endPlacements(db, personId);
   await db.updateTable('person_link').set({ note: null }).where('person_id', '=', personId).execute();
   await db
     .updateTable('consent')
@@ -161,6 +165,70 @@ export async function anonymizePerson(db: Db, personId: string, name: string) {
     .returning(['storage_key'])
     .execute();
   return { notesCleared: Number(notes.numUpdatedRows), storageKeys: documents.map((row) => row.storage_key) };
+}
+
+/**
+ * Ends her placements and clears what was written about her in them. A running placement ends the way the
+ * pipeline ends it, dated today with a step and no words: placed → ended, before placed → unsuccessful (not
+ * available); the places she held free up (open again when it was filled). Her proposal and placement links
+ * to partners end with them, so no partner sees even the anonymized record. Step notes, an ended step's
+ * reason (words) and the outcome notes are cleared; an unsuccessful step's reason is a fixed code and stays.
+ */
+async function endPlacements(db: Transaction<Database>, personId: string) {
+  const running = await db
+    .selectFrom('placement as pl')
+    .innerJoin('person as p', 'p.id', 'pl.person_id')
+    .select(['pl.id', 'pl.opportunity_id', 'pl.stage', 'p.organization_id'])
+    .where('pl.person_id', '=', personId)
+    .where('pl.stage', 'not in', ['ended', 'unsuccessful'])
+    .forUpdate('pl')
+    .execute();
+  for (const placement of running) {
+    const stage = placement.stage === 'placed' ? 'ended' : 'unsuccessful';
+    await db
+      .updateTable('placement')
+      .set({
+        stage,
+        outcome_reason: stage === 'unsuccessful' ? 'not_available' : null,
+        ended_on: TODAY_SQL,
+        updated_at: sql<Date>`now()`,
+        version: sql<number>`version + 1`,
+      })
+      .where('id', '=', placement.id)
+      .execute();
+    await db
+      .insertInto('placement_step')
+      .values({
+        placement_id: placement.id,
+        stage,
+        happened_on: TODAY_SQL,
+        reason: stage === 'unsuccessful' ? 'not_available' : null,
+        recorded_organization_id: placement.organization_id,
+      })
+      .execute();
+  }
+  for (const opportunityId of new Set(
+    running.filter((placement) => placement.stage === 'placed').map((placement) => placement.opportunity_id),
+  ))
+    await refreshOpportunityFill(db, opportunityId);
+  await db.updateTable('placement').set({ outcome_note: null }).where('person_id', '=', personId).execute();
+  await db
+    .updateTable('placement_step')
+    .set({
+      note: null,
+      reason: sql<string | null>`case when stage = 'unsuccessful' then reason else null end`,
+    })
+    .where('placement_id', 'in', (eb) =>
+      eb.selectFrom('placement').select('id').where('person_id', '=', personId),
+    )
+    .execute();
+  await db
+    .updateTable('person_link')
+    .set({ active: false, ended_at: sql<Date>`now()` })
+    .where('person_id', '=', personId)
+    .where('kind', 'in', ['proposal', 'placement'])
+    .where('active', '=', true)
+    .execute();
 }
 
 // ── Retention of the other kinds of record (rules: caseNoteYears, documentYears, importFileYears) ──

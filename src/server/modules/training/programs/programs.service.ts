@@ -8,7 +8,14 @@ import type {
 import type { Database, SkillLevelValue } from '../../../db/schema.ts';
 import type { RequestContext } from '../../../platform/access.ts';
 import { audit } from '../../../platform/audit/audit.ts';
-import { AppError, conflict, type FieldError, forbidden, notFound } from '../../../platform/errors.ts';
+import {
+  AppError,
+  conflict,
+  type FieldError,
+  failOnFields,
+  forbidden,
+  notFound,
+} from '../../../platform/errors.ts';
 import { readsOrganizationTraining, requireTrainingManage } from '../training.access.ts';
 import { presentProgram, presentProgramListItem } from './programs.presenter.ts';
 import {
@@ -59,10 +66,6 @@ function requireCatalogueRead(ctx: RequestContext) {
 }
 
 const canManage = (ctx: RequestContext) => ctx.principal.permissions.includes('manage:training:organization');
-
-function fail(fields: Fields) {
-  if (Object.keys(fields).length > 0) throw new AppError(400, 'VALIDATION_FAILED', { fields });
-}
 
 /** The provider is the caller's prison itself or an organization of kind partner. */
 async function checkProvider(db: Db, ctx: RequestContext, providerId: string, fields: Fields) {
@@ -253,7 +256,7 @@ export async function create(db: Db, ctx: RequestContext, body: CreateInput) {
     fields,
   );
   const units = resolveUnits(body.units, [], new Set(body.skills.map((skill) => skill.skillId)), fields);
-  fail(fields);
+  failOnFields(fields);
   const values = programValues(body);
   const id = await db.transaction().execute(async (trx) => {
     const programId = await insertProgram(trx, {
@@ -319,7 +322,7 @@ export async function update(db: Db, ctx: RequestContext, programId: string, bod
   const skillIds = new Set(skills.map((skill) => skill.skillId));
   const units =
     body.units === undefined ? undefined : resolveUnits(body.units, currentUnits, skillIds, fields);
-  fail(fields);
+  failOnFields(fields);
 
   const { version, ...changes } = body;
   const values: Partial<ProgramValues> = {};

@@ -108,7 +108,8 @@ export function RestrictionsReviewModal({
 
   const submit = form.onSubmit((values) => {
     review.mutate(
-      { offences: values.offences, note: values.note.trim() || null, version: opportunity.version },
+      // The restrictions' own version: a review does not change (nor conflict with) the opportunity's.
+      { offences: values.offences, note: values.note.trim() || null, version: restrictions.version },
       {
         onSuccess: () => {
           notifySuccess(t('opportunities.restrictions.saved'));

@@ -67,7 +67,13 @@ const OPPORTUNITY: Opportunity = {
     canReviewRestrictions: false,
     canPropose: false,
   },
-  restrictions: { offences: ['narcotics'], note: 'Tidak dekat sekolah', reviewedAt: null, reviewedBy: null },
+  restrictions: {
+    offences: ['narcotics'],
+    note: 'Tidak dekat sekolah',
+    reviewedAt: null,
+    reviewedBy: null,
+    version: 1,
+  },
 };
 
 function filled(changes: Partial<OpportunityFormValues> = {}): OpportunityFormValues {

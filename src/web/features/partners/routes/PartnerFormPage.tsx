@@ -108,6 +108,8 @@ function PartnerForm({ partner }: { partner: PartnerDetail | null }) {
   const update = useUpdatePartner(partner?.id ?? '');
   const [stale, setStale] = useState(false);
   const villages = useVillageOptions();
+  // Only kecamatan and kelurahan staff rename a partner; a partner's staff edit the rest of her profile.
+  const canRename = !partner || accessFor(me.permissions).canManagePartners;
 
   const required = t('common.required');
   // A kelurahan officer adds partners of her own kelurahan first of all.
@@ -179,12 +181,14 @@ function PartnerForm({ partner }: { partner: PartnerDetail | null }) {
         <Stack gap="md">
           <Section title={t('partners.form.general')} id="partner-general">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                label={t('partners.form.name')}
-                withAsterisk
-                maxLength={200}
-                {...form.getInputProps('name')}
-              />
+              {canRename && (
+                <TextInput
+                  label={t('partners.form.name')}
+                  withAsterisk
+                  maxLength={200}
+                  {...form.getInputProps('name')}
+                />
+              )}
               <TextInput
                 label={t('partners.form.shortName')}
                 maxLength={60}

@@ -160,6 +160,7 @@ function ProposeForPersonForm({ person, onClose }: { person: Person; onClose: ()
         />
         <Textarea
           label={t('placements.propose.note')}
+          description={t('placements.propose.noteAudience')}
           placeholder={t('placements.propose.notePlaceholder')}
           autosize
           minRows={2}

@@ -155,6 +155,7 @@ function ProposeForm({ opportunityId, onClose }: { opportunityId: string; onClos
         />
         <Textarea
           label={t('placements.propose.note')}
+          description={t('placements.propose.noteAudience')}
           placeholder={t('placements.propose.notePlaceholder')}
           autosize
           minRows={2}

@@ -9,6 +9,7 @@ import { isStaleVersion } from '../../../lib/fieldErrors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { focusFirstError, showServerErrors } from '../../../lib/formErrors.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
+import { useSession } from '../../auth/api/session.ts';
 import { todayIso } from '../../training/components/today.ts';
 import { useAdvancePlacement, useReloadPlacements } from '../api/placements.ts';
 import { personName } from './PlacementCard.tsx';
@@ -45,6 +46,10 @@ function StepForm({ placement, onClose }: { placement: Placement; onClose: () =>
   const reload = useReloadPlacements();
   const today = todayIso();
   const name = personName(placement, t);
+  // Words written by prison or Bapas officers stay with corrections staff (the server shows them to no one
+  // else): the officer is told before she writes.
+  const kind = useSession().organization.kind;
+  const audience = kind === 'prison' || kind === 'probation' ? 'corrections' : 'shared';
   const message = (error: StepError | undefined, field: keyof StepValues): string | null => {
     if (!error) return null;
     if (error === 'future') return t('placements.step.future');
@@ -148,6 +153,7 @@ function StepForm({ placement, onClose }: { placement: Placement; onClose: () =>
         {stage === 'ended' && (
           <TextInput
             label={t('placements.step.endReason')}
+            description={t(`placements.step.endReasonAudience.${audience}`)}
             placeholder={t('placements.step.endReasonPlaceholder')}
             maxLength={500}
             withAsterisk
@@ -156,6 +162,7 @@ function StepForm({ placement, onClose }: { placement: Placement; onClose: () =>
         )}
         <Textarea
           label={t('placements.step.note')}
+          description={t(`placements.step.audience.${audience}`)}
           placeholder={t('placements.step.notePlaceholder')}
           autosize
           minRows={2}

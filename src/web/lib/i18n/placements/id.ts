@@ -65,6 +65,15 @@ export const placementsId = {
     endReasonPlaceholder: 'Mis. kontrak berakhir, pindah domisili',
     note: 'Catatan',
     notePlaceholder: 'Opsional: hasil wawancara, tawaran, hal yang perlu diketahui',
+    /** Who reads the note and the reason written in words, by who writes them (the server decides the same). */
+    audience: {
+      corrections: 'Catatan ini hanya terlihat oleh petugas Lapas dan Bapas.',
+      shared: 'Catatan ini terlihat oleh mitra, kelurahan dan petugas pemasyarakatan yang berhak.',
+    },
+    endReasonAudience: {
+      corrections: 'Alasan ini hanya terlihat oleh petugas Lapas dan Bapas.',
+      shared: 'Alasan ini terlihat oleh mitra, kelurahan dan petugas pemasyarakatan yang berhak.',
+    },
     submit: 'Simpan langkah',
     done: 'Langkah dicatat: {{stage}}.',
     stale:
@@ -98,7 +107,8 @@ export const placementsId = {
     personPlaceholder: 'Ketik nama atau no. registrasi',
     personHint: 'Cari minimal 2 huruf.',
     nothingFound: 'Tidak ada warga binaan yang cocok',
-    note: 'Catatan untuk mitra dan petugas',
+    note: 'Catatan',
+    noteAudience: 'Catatan ini hanya terlihat oleh petugas Lapas dan Bapas.',
     notePlaceholder: 'Opsional: mengapa ia cocok untuk peluang ini',
     submit: 'Usulkan',
     done: '{{name}} telah diusulkan.',
