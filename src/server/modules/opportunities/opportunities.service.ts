@@ -35,6 +35,7 @@ import {
   updateOpportunityIfVersion,
 } from './opportunities.repository.ts';
 import { checkComplete, checkValues, type Fields, statusAfter } from './opportunities.rules.ts';
+import { opportunityValues } from './opportunities.values.ts';
 
 // Opportunities (ADR 011). Reading: the agencies and kelurahan all, a partner her organization's (another's
 // is 404). Kelurahan and kecamatan staff create, edit, open and close those of the kelurahan they manage;
@@ -154,29 +155,7 @@ export async function create(db: Db, ctx: RequestContext, body: CreateInput) {
     partnerId = ctx.principal.organizationId;
   }
   await checkVillage(db, ctx, body.villageId, staff, fields);
-  const values: OpportunityValues = {
-    partner_id: partnerId,
-    village_id: body.villageId,
-    kind: body.kind,
-    title: body.title,
-    description: body.description ?? null,
-    sector: body.sector,
-    location: body.location ?? null,
-    places: body.places,
-    start_on: body.startOn,
-    closes_on: body.closesOn ?? null,
-    hours_per_week: body.hoursPerWeek ?? null,
-    work_hours: body.workHours ?? null,
-    shift_work: body.shiftWork,
-    part_time: body.partTime,
-    flexible: body.flexible,
-    pay_min: body.payMin ?? null,
-    pay_max: body.payMax ?? null,
-    pay_period: body.payPeriod ?? null,
-    open_to_asimilasi: body.openToAsimilasi,
-    restricted_offences: unique(body.restrictedOffences ?? []),
-    restriction_note: body.restrictionNote ?? null,
-  };
+  const values = opportunityValues(body, partnerId, { restrictions: true });
   checkValues(
     {
       startOn: values.start_on,

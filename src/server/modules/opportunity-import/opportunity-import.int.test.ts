@@ -98,6 +98,23 @@ const issuesOf = (report: { issues: Issue[] }) => report.issues.map((issue) => [
 const reasonOf = (report: { issues: Issue[] }, row: number, field: string) =>
   report.issues.find((issue) => issue.row === row && issue.field === field)?.reason;
 
+type Cell = Row[number];
+
+/** A file row in the order of the mapping: the named cells filled, the others empty. */
+const rowOf =
+  <F extends string>(mapping: readonly F[]) =>
+  (cells: Partial<Record<F, Cell>>): Row =>
+    mapping.map((field) => cells[field] ?? null);
+
+/** The audit entry of one commit. */
+const importEntry = (action: 'partner.imported' | 'opportunity.imported', importId: string) =>
+  t.database.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', action)
+    .where('subject_id', '=', importId)
+    .executeTakeFirstOrThrow();
+
 // ── Partners ──
 
 const PARTNER_HEADER = [
@@ -128,24 +145,21 @@ const PARTNER_MAPPING: PartnerImportField[] = [
   'agreementSignedOn',
   'agreementExpiresOn',
 ];
+const partnerRow = rowOf(PARTNER_MAPPING);
 
 describe('step 1: preview', () => {
   it('shows the columns, the first rows and the mapping suggested for the target', async () => {
     const file = await xlsx(PARTNER_HEADER, [
-      [
-        'Konveksi Uji',
-        'UMKM',
-        'Garmen',
-        'Krobokan',
-        'Jl. Uji 1',
-        '081200000001',
-        'Bu Sri',
-        '',
-        'ya',
-        '',
-        '',
-        '',
-      ],
+      partnerRow({
+        name: 'Konveksi Uji',
+        type: 'UMKM',
+        sectors: 'Garmen',
+        villageCode: 'Krobokan',
+        address: 'Jl. Uji 1',
+        phone: '081200000001',
+        contactName: 'Bu Sri',
+        willingToEmploy: 'ya',
+      }),
     ]);
     const response = await post(kecamatan, 'preview', form(file, { target: 'partners' }));
     expect(response.statusCode, response.body).toBe(200);
@@ -188,34 +202,26 @@ describe('importing partners', () => {
     const known = await createPartner(t.database.db, { name: `Katering Bu Ani ${unique()}`, type: 'umkm' });
     const name = `Konveksi Sejahtera ${unique()}`;
     const file = await xlsx(PARTNER_HEADER, [
-      [
+      partnerRow({
         name,
-        'BLK/Lembaga pelatihan',
-        'Garmen & menjahit, tata boga',
-        'Kelurahan Krobokan',
-        'Jl. Srinindito 5',
-        81234567890,
-        'Ibu Sri Rahayu',
-        '0812 3333 4444',
-        'kasus per kasus',
-        'PKS/01/2026',
-        '01/02/2026',
-        new Date(Date.UTC(2028, 0, 31)),
-      ],
-      [
-        known.name.toUpperCase(),
-        null,
-        'Katering',
-        '3374131001',
-        null,
-        null,
-        null,
-        null,
-        'ya',
-        null,
-        null,
-        null,
-      ],
+        type: 'BLK/Lembaga pelatihan',
+        sectors: 'Garmen & menjahit, tata boga',
+        villageCode: 'Kelurahan Krobokan',
+        address: 'Jl. Srinindito 5',
+        phone: 81234567890,
+        contactName: 'Ibu Sri Rahayu',
+        contactPhone: '0812 3333 4444',
+        willingToEmploy: 'kasus per kasus',
+        agreementNumber: 'PKS/01/2026',
+        agreementSignedOn: '01/02/2026',
+        agreementExpiresOn: new Date(Date.UTC(2028, 0, 31)),
+      }),
+      partnerRow({
+        name: known.name.toUpperCase(),
+        sectors: 'Katering',
+        villageCode: '3374131001',
+        willingToEmploy: 'ya',
+      }),
     ]);
     const dryRun = (await check(kecamatan, 'partners', file, PARTNER_MAPPING)).json();
     expect(dryRun.counts).toEqual({ total: 2, new: 1, update: 1, invalid: 0 });
@@ -268,12 +274,7 @@ describe('importing partners', () => {
       version: 2,
     });
 
-    const entry = await t.database.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'partner.imported')
-      .where('subject_id', '=', result.importId)
-      .executeTakeFirstOrThrow();
+    const entry = await importEntry('partner.imported', result.importId);
     expect(entry.details).toMatchObject({
       mode: 'all_or_nothing',
       rows: 2,
@@ -299,40 +300,28 @@ describe('importing partners', () => {
       villageId: bongsariId,
     });
     const file = await xlsx(PARTNER_HEADER, [
-      [name, 'UMKM', 'Laundry', 'Krobokan', null, null, null, null, null, null, null, null],
-      [name.toLowerCase(), 'UMKM', 'Laundry', null, null, null, null, null, null, null, null, null],
-      [
-        `Toko ${unique()}`,
-        'Pabrik',
-        'Tambang',
-        'Kampung Baru',
-        null,
-        null,
-        null,
-        '0812',
-        'mungkin',
-        null,
-        '31/12/2026',
-        '01/01/2026',
-      ],
-      [
-        `Koperasi ${unique()}`,
-        'Koperasi',
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        '01/06/2026',
-        '01/01/2026',
-      ],
-      [`X`, 'LSM', null, null, null, null, null, null, null, null, null, null],
-      [notHers.name, null, null, null, 'Jl. Baru', null, null, null, null, null, null, null],
+      partnerRow({ name, type: 'UMKM', sectors: 'Laundry', villageCode: 'Krobokan' }),
+      partnerRow({ name: name.toLowerCase(), type: 'UMKM', sectors: 'Laundry' }),
+      partnerRow({
+        name: `Toko ${unique()}`,
+        type: 'Pabrik',
+        sectors: 'Tambang',
+        villageCode: 'Kampung Baru',
+        contactPhone: '0812',
+        willingToEmploy: 'mungkin',
+        agreementSignedOn: '31/12/2026',
+        agreementExpiresOn: '01/01/2026',
+      }),
+      partnerRow({
+        name: `Koperasi ${unique()}`,
+        type: 'Koperasi',
+        agreementSignedOn: '01/06/2026',
+        agreementExpiresOn: '01/01/2026',
+      }),
+      partnerRow({ name: 'X', type: 'LSM' }),
+      partnerRow({ name: notHers.name, address: 'Jl. Baru' }),
       // A new partner needs a type, as in the form.
-      [`Mitra Baru ${unique()}`, null, 'Batik', null, null, null, null, null, null, null, null, null],
+      partnerRow({ name: `Mitra Baru ${unique()}`, sectors: 'Batik' }),
     ]);
     const before = await count('organization');
     const response = await check(krobokan, 'partners', file, PARTNER_MAPPING);
@@ -424,6 +413,7 @@ const OPPORTUNITY_MAPPING: OpportunityImportField[] = [
   'skills',
   'status',
 ];
+const opportunityRow = rowOf(OPPORTUNITY_MAPPING);
 
 describe('importing opportunities', () => {
   let partner: { id: string; name: string };
@@ -438,38 +428,31 @@ describe('importing opportunities', () => {
     const draft = `Penjahit ${unique()}`;
     const open = `Magang katering ${unique()}`;
     const file = await xlsx(OPPORTUNITY_HEADER, [
-      [
-        draft,
-        'Lowongan kerja',
-        partner.name.toLowerCase(),
-        null,
-        'Garmen',
-        3,
-        '01/06/2027',
-        new Date(Date.UTC(2027, 5, 20)),
-        'ya',
-        'Rp 1.500.000',
-        2500000,
-        'per bulan',
-        'Menjahit:kompeten:wajib; katering:dasar:opsional',
-        null,
-      ],
-      [
-        open,
-        'Magang',
-        partner.name,
-        '33.74.13.1013',
-        'tata boga',
-        2,
-        '15/08/2027',
-        null,
-        null,
-        null,
-        null,
-        null,
-        'food.catering',
-        'dibuka',
-      ],
+      opportunityRow({
+        title: draft,
+        kind: 'Lowongan kerja',
+        partnerName: partner.name.toLowerCase(),
+        sector: 'Garmen',
+        places: 3,
+        startOn: '01/06/2027',
+        closesOn: new Date(Date.UTC(2027, 5, 20)),
+        partTime: 'ya',
+        payMin: 'Rp 1.500.000',
+        payMax: 2500000,
+        payPeriod: 'per bulan',
+        skills: 'Menjahit:kompeten:wajib; katering:dasar:opsional',
+      }),
+      opportunityRow({
+        title: open,
+        kind: 'Magang',
+        partnerName: partner.name,
+        villageCode: '33.74.13.1013',
+        sector: 'tata boga',
+        places: 2,
+        startOn: '15/08/2027',
+        skills: 'food.catering',
+        status: 'dibuka',
+      }),
     ]);
     const response = await commit(krobokan, 'opportunities', file, OPPORTUNITY_MAPPING, 'all_or_nothing');
     expect(response.statusCode, response.body).toBe(200);
@@ -509,12 +492,7 @@ describe('importing opportunities', () => {
     expect(opened).toMatchObject({ kind: 'apprenticeship', status: 'open', sector: 'food' });
     expect(opened?.opened_at).not.toBeNull();
 
-    const entry = await t.database.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('action', '=', 'opportunity.imported')
-      .where('subject_id', '=', result.importId)
-      .executeTakeFirstOrThrow();
+    const entry = await importEntry('opportunity.imported', result.importId);
     expect(entry.details).toMatchObject({
       mode: 'all_or_nothing',
       rows: 2,
@@ -531,8 +509,8 @@ describe('importing opportunities', () => {
 
   it('the dry run reports each bad row by field and reason, and stores nothing', async () => {
     const before = await count('opportunity');
-    const row = (changes: Partial<Record<OpportunityImportField, string | number | null>>): Row => {
-      const base: Record<OpportunityImportField, string | number | null> = {
+    const row = (changes: Partial<Record<OpportunityImportField, Cell>>): Row =>
+      opportunityRow({
         title: `Peluang ${unique()}`,
         kind: 'Lowongan kerja',
         partnerName: partner.name,
@@ -540,24 +518,9 @@ describe('importing opportunities', () => {
         sector: 'Garmen',
         places: 2,
         startOn: '01/09/2027',
-        closesOn: null,
-        partTime: null,
-        payMin: null,
-        payMax: null,
-        payPeriod: null,
         skills: 'Menjahit',
-        status: null,
-        description: null,
-        location: null,
-        hoursPerWeek: null,
-        workHours: null,
-        flexible: null,
-        shiftWork: null,
-        openToAsimilasi: null,
-      };
-      const values = { ...base, ...changes };
-      return OPPORTUNITY_MAPPING.map((field) => values[field]);
-    };
+        ...changes,
+      });
     const file = await xlsx(OPPORTUNITY_HEADER, [
       row({}),
       row({ skills: 'Menjahit:kompeten:wajib; Pandai besi' }),
@@ -614,39 +577,16 @@ describe('importing opportunities', () => {
     const before = await count('opportunity');
     const auditedBefore = await importsAudited();
     const good = `Kasir toko ${unique()}`;
+    const cells = {
+      kind: 'Lowongan kerja',
+      partnerName: partner.name,
+      villageCode: 'Krobokan',
+      sector: 'Perdagangan',
+      startOn: '01/10/2027',
+    };
     const file = await xlsx(OPPORTUNITY_HEADER, [
-      [
-        good,
-        'Lowongan kerja',
-        partner.name,
-        'Krobokan',
-        'Perdagangan',
-        1,
-        '01/10/2027',
-        null,
-        'tidak',
-        null,
-        null,
-        null,
-        'Berjualan dan kasir',
-        null,
-      ],
-      [
-        `Buruk ${unique()}`,
-        'Lowongan kerja',
-        partner.name,
-        'Krobokan',
-        'Perdagangan',
-        0,
-        '01/10/2027',
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-      ],
+      opportunityRow({ ...cells, title: good, places: 1, partTime: 'tidak', skills: 'Berjualan dan kasir' }),
+      opportunityRow({ ...cells, title: `Buruk ${unique()}`, places: 0 }),
     ]);
     const refused = await commit(krobokan, 'opportunities', file, OPPORTUNITY_MAPPING, 'all_or_nothing');
     expect(refused.statusCode).toBe(409);
@@ -688,22 +628,15 @@ describe('who may import', () => {
       403,
     );
     const opportunities = await xlsx(OPPORTUNITY_HEADER, [
-      [
-        `Draf ${unique()}`,
-        'Lowongan kerja',
-        own.name,
-        'Krobokan',
-        'Garmen',
-        1,
-        '01/10/2027',
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-      ],
+      opportunityRow({
+        title: `Draf ${unique()}`,
+        kind: 'Lowongan kerja',
+        partnerName: own.name,
+        villageCode: 'Krobokan',
+        sector: 'Garmen',
+        places: 1,
+        startOn: '01/10/2027',
+      }),
     ]);
     expect((await check(session, 'opportunities', opportunities, OPPORTUNITY_MAPPING)).statusCode).toBe(403);
     expect(

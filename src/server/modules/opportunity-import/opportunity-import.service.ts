@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { z } from 'zod';
 import { CreateOpportunityRequest, type OpportunityKind } from '../../../shared/opportunities.ts';
 import { CreatePartnerRequest, UpdatePartnerRequest } from '../../../shared/partners.ts';
 import {
@@ -41,6 +40,7 @@ import {
   replaceOpportunitySkills,
 } from '../opportunities/opportunities.repository.ts';
 import { checkComplete, checkValues, type Fields } from '../opportunities/opportunities.rules.ts';
+import { opportunityValues } from '../opportunities/opportunities.values.ts';
 import {
   type ContactValue,
   insertPartnerOrganization,
@@ -48,9 +48,10 @@ import {
   lockPartnerNames,
   type OrganizationValues,
   type ProfileValues,
+  savePartnerProfile,
   updatePartnerOrganization,
-  updatePartnerProfileIfVersion,
 } from '../partners/partners.repository.ts';
+import { partnerChanges, partnerValues } from '../partners/partners.values.ts';
 import { addsPartners } from '../villages/villages.access.ts';
 import {
   type MappedRow,
@@ -213,17 +214,6 @@ function partnerPathField(path: PropertyKey[]): string {
   return partnerFieldOf(String(path[0] ?? '_'));
 }
 
-type PartnerInput = z.output<typeof CreatePartnerRequest>;
-type PartnerUpdate = z.output<typeof UpdatePartnerRequest>;
-
-const contactValues = (contacts: PartnerInput['contacts']): ContactValue[] =>
-  contacts.map((contact) => ({
-    name: contact.name,
-    position: contact.position ?? null,
-    phone: contact.phone ?? null,
-    email: contact.email ?? null,
-  }));
-
 /** The file's contact added to the stored ones: one of the same name gets the file's phone, else it is added. */
 function mergedContacts(stored: ContactValue[], fromFile: { name: string; phone: string | null }) {
   const contacts = stored.map((contact) => ({ ...contact }));
@@ -255,27 +245,7 @@ function checkNewPartner(row: PartnerRowResult, input: Record<string, unknown>) 
   if (dates) addIssue(row.issues, dates);
   if (!value || row.issues.length > 0) return;
   row.action = 'create';
-  row.create = {
-    organization: {
-      name: value.name,
-      short_name: value.shortName ?? null,
-      address: value.address ?? null,
-      phone: value.phone ?? null,
-      email: value.email ?? null,
-      contacts: contactValues(value.contacts),
-    },
-    profile: {
-      partner_type: value.type,
-      sectors: value.sectors,
-      village_id: value.villageId ?? null,
-      description: value.description ?? null,
-      willing_to_employ: value.willingToEmploy,
-      willingness_note: value.willingnessNote ?? null,
-      agreement_number: value.agreementNumber ?? null,
-      agreement_signed_on: value.agreementSignedOn ?? null,
-      agreement_expires_on: value.agreementExpiresOn ?? null,
-    },
-  };
+  row.create = partnerValues(value);
 }
 
 /** A row naming a registered partner: the edit form's contract and rules, on the cells the row fills. */
@@ -309,28 +279,6 @@ function checkKnownPartner(row: PartnerRowResult, input: Record<string, unknown>
     version: target.profile_id === null ? null : (target.version ?? 0),
     ...partnerChanges(value),
   };
-}
-
-function partnerChanges(value: PartnerUpdate) {
-  const organization: Partial<OrganizationValues> = {};
-  if (value.shortName !== undefined) organization.short_name = value.shortName;
-  if (value.address !== undefined) organization.address = value.address;
-  if (value.phone !== undefined) organization.phone = value.phone;
-  if (value.email !== undefined) organization.email = value.email;
-  if (value.contacts !== undefined) organization.contacts = contactValues(value.contacts);
-  const profile: Partial<ProfileValues> = {};
-  if (value.type !== undefined) profile.partner_type = value.type;
-  if (value.sectors !== undefined) profile.sectors = value.sectors;
-  if (value.villageId !== undefined) profile.village_id = value.villageId;
-  if (value.description !== undefined) profile.description = value.description;
-  if (value.willingToEmploy !== undefined) profile.willing_to_employ = value.willingToEmploy;
-  if (value.willingnessNote !== undefined) profile.willingness_note = value.willingnessNote;
-  if (value.agreementNumber !== undefined) profile.agreement_number = value.agreementNumber;
-  if (value.agreementSignedOn !== undefined) profile.agreement_signed_on = value.agreementSignedOn;
-  if (value.agreementExpiresOn !== undefined) profile.agreement_expires_on = value.agreementExpiresOn;
-  const { version: _version, ...sent } = value;
-  const fields = Object.keys(sent).filter((key) => sent[key as keyof typeof sent] !== undefined);
-  return { organization, profile, fields };
 }
 
 /**
@@ -402,26 +350,7 @@ async function storePartners(trx: Transaction<Database>, ctx: RequestContext, ro
       created.push({ id, name: row.create.organization.name });
     } else if (row.update) {
       const { id, version, organization, profile } = row.update;
-      if (version === null) {
-        const inserted = await insertPartnerProfile(
-          trx,
-          id,
-          {
-            partner_type: profile.partner_type as ProfileValues['partner_type'],
-            sectors: [],
-            village_id: null,
-            description: null,
-            willing_to_employ: 'unknown',
-            willingness_note: null,
-            agreement_number: null,
-            agreement_signed_on: null,
-            agreement_expires_on: null,
-            ...profile,
-          },
-          userId,
-        );
-        if (!inserted) throw conflict('VILLAGE_IMPORT_CONFLICT');
-      } else if (!(await updatePartnerProfileIfVersion(trx, id, version, profile, userId)))
+      if (!(await savePartnerProfile(trx, id, { version, profile }, userId)))
         throw conflict('VILLAGE_IMPORT_CONFLICT');
       if (Object.keys(organization).length > 0) await updatePartnerOrganization(trx, id, organization);
       updated.push({ id, name: row.update.name, fields: row.update.fields });
@@ -615,30 +544,8 @@ async function checkOpportunityRows(
     const open = value.open === true;
     result.action = 'create';
     result.create = {
-      values: {
-        partner_id: value.partnerId as string,
-        village_id: value.villageId,
-        kind: value.kind,
-        title: value.title,
-        description: value.description ?? null,
-        sector: value.sector,
-        location: value.location ?? null,
-        places: value.places,
-        start_on: value.startOn,
-        closes_on: value.closesOn ?? null,
-        hours_per_week: value.hoursPerWeek ?? null,
-        work_hours: value.workHours ?? null,
-        shift_work: value.shiftWork,
-        part_time: value.partTime,
-        flexible: value.flexible,
-        pay_min: value.payMin ?? null,
-        pay_max: value.payMax ?? null,
-        pay_period: value.payPeriod ?? null,
-        open_to_asimilasi: value.openToAsimilasi,
-        // Restrictions are not imported: corrections staff review them on the opportunity.
-        restricted_offences: [],
-        restriction_note: null,
-      },
+      // Restrictions are not imported: corrections staff review them on the opportunity.
+      values: opportunityValues(value, value.partnerId as string, { restrictions: false }),
       skills: value.skills,
       open,
     };

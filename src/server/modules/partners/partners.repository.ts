@@ -216,3 +216,37 @@ export async function updatePartnerProfileIfVersion(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Saves a partner's profile: a partner without one yet (`version` null) gets one, with the defaults for what
+ * the change leaves out (its type is required); an existing one changes under its version. False when another
+ * change came first (a profile created meanwhile, or a stale version); each caller reports its own conflict.
+ */
+export async function savePartnerProfile(
+  db: Db,
+  organizationId: string,
+  change: { version: number | null; profile: Partial<ProfileValues> },
+  userId: string,
+): Promise<boolean> {
+  if (change.version !== null)
+    return updatePartnerProfileIfVersion(db, organizationId, change.version, change.profile, userId);
+  const type = change.profile.partner_type;
+  if (type === undefined) throw new Error('A new partner profile needs its type');
+  return insertPartnerProfile(
+    db,
+    organizationId,
+    {
+      sectors: [],
+      village_id: null,
+      description: null,
+      willing_to_employ: 'unknown',
+      willingness_note: null,
+      agreement_number: null,
+      agreement_signed_on: null,
+      agreement_expires_on: null,
+      ...change.profile,
+      partner_type: type,
+    },
+    userId,
+  );
+}

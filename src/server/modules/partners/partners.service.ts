@@ -17,23 +17,20 @@ import {
   forbidden,
   notFound,
 } from '../../platform/errors.ts';
-import { presentContact } from '../organizations/organizations.presenter.ts';
 import { addsPartners, managedPartner, visiblePartner } from '../villages/villages.access.ts';
 import { isVillage } from '../villages/villages.repository.ts';
 import { presentPartner, presentPartnerListItem } from './partners.presenter.ts';
 import {
-  type ContactValue,
   findPartner,
   findPartnerByName,
   insertPartnerOrganization,
   insertPartnerProfile,
   listPartners,
   lockPartnerNames,
-  type OrganizationValues,
-  type ProfileValues,
+  savePartnerProfile,
   updatePartnerOrganization,
-  updatePartnerProfileIfVersion,
 } from './partners.repository.ts';
+import { partnerChanges, partnerValues } from './partners.values.ts';
 
 type Db = Kysely<Database>;
 type CreateInput = z.output<typeof CreatePartnerRequest>;
@@ -69,8 +66,6 @@ async function checkProfile(
   if (values.signedOn !== null && values.expiresOn !== null && values.expiresOn < values.signedOn)
     fields.agreementExpiresOn = { key: 'partner_agreement_dates' };
 }
-
-const contactValues = (contacts: CreateInput['contacts']): ContactValue[] => contacts.map(presentContact);
 
 /** A page of the partner directory; a partner's staff get only their own organization. */
 export async function list(db: Db, ctx: RequestContext, query: ListQuery) {
@@ -113,25 +108,7 @@ export async function create(db: Db, ctx: RequestContext, body: CreateInput) {
     fields,
   );
   failOnFields(fields);
-  const organization: OrganizationValues = {
-    name: body.name,
-    short_name: body.shortName ?? null,
-    address: body.address ?? null,
-    phone: body.phone ?? null,
-    email: body.email ?? null,
-    contacts: contactValues(body.contacts),
-  };
-  const profile: ProfileValues = {
-    partner_type: body.type,
-    sectors: body.sectors,
-    village_id: body.villageId ?? null,
-    description: body.description ?? null,
-    willing_to_employ: body.willingToEmploy,
-    willingness_note: body.willingnessNote ?? null,
-    agreement_number: body.agreementNumber ?? null,
-    agreement_signed_on: body.agreementSignedOn ?? null,
-    agreement_expires_on: body.agreementExpiresOn ?? null,
-  };
+  const { organization, profile } = partnerValues(body);
   const id = await db.transaction().execute(async (trx) => {
     await lockPartnerNames(trx);
     if (await findPartnerByName(trx, body.name)) throw nameTaken(body.name);
@@ -182,48 +159,17 @@ export async function update(db: Db, ctx: RequestContext, partnerId: string, bod
   );
   failOnFields(fields);
 
-  const organization: Partial<OrganizationValues> = {};
-  if (changes.name !== undefined) organization.name = changes.name;
-  if (changes.shortName !== undefined) organization.short_name = changes.shortName;
-  if (changes.address !== undefined) organization.address = changes.address;
-  if (changes.phone !== undefined) organization.phone = changes.phone;
-  if (changes.email !== undefined) organization.email = changes.email;
-  if (changes.contacts !== undefined) organization.contacts = contactValues(changes.contacts);
-
-  const profile: Partial<ProfileValues> = {};
-  if (changes.type !== undefined) profile.partner_type = changes.type;
-  if (changes.sectors !== undefined) profile.sectors = changes.sectors;
-  if (changes.villageId !== undefined) profile.village_id = changes.villageId;
-  if (changes.description !== undefined) profile.description = changes.description;
-  if (changes.willingToEmploy !== undefined) profile.willing_to_employ = changes.willingToEmploy;
-  if (changes.willingnessNote !== undefined) profile.willingness_note = changes.willingnessNote;
-  if (changes.agreementNumber !== undefined) profile.agreement_number = changes.agreementNumber;
-  if (changes.agreementSignedOn !== undefined) profile.agreement_signed_on = changes.agreementSignedOn;
-  if (changes.agreementExpiresOn !== undefined) profile.agreement_expires_on = changes.agreementExpiresOn;
+  const { organization, profile, fields: sentFields } = partnerChanges(changes);
 
   await db.transaction().execute(async (trx) => {
     const userId = ctx.principal.userId;
-    if (current.profile_id === null) {
-      const created = await insertPartnerProfile(
-        trx,
-        partnerId,
-        {
-          partner_type: type as NonNullable<typeof type>,
-          sectors: [],
-          village_id: null,
-          description: null,
-          willing_to_employ: 'unknown',
-          willingness_note: null,
-          agreement_number: null,
-          agreement_signed_on: null,
-          agreement_expires_on: null,
-          ...profile,
-        },
-        userId,
-      );
-      if (!created) throw conflict('VERSION_CONFLICT');
-    } else if (!(await updatePartnerProfileIfVersion(trx, partnerId, version, profile, userId)))
-      throw conflict('VERSION_CONFLICT');
+    const saved = await savePartnerProfile(
+      trx,
+      partnerId,
+      { version: current.profile_id === null ? null : version, profile },
+      userId,
+    );
+    if (!saved) throw conflict('VERSION_CONFLICT');
     if (Object.keys(organization).length > 0) {
       if (organization.name !== undefined) {
         await lockPartnerNames(trx);
@@ -238,7 +184,7 @@ export async function update(db: Db, ctx: RequestContext, partnerId: string, bod
       subjectOrganizationId: partnerId,
       details: {
         name: organization.name ?? current.name,
-        fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined),
+        fields: sentFields,
         version: version + 1,
       },
     });

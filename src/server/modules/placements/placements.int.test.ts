@@ -81,6 +81,14 @@ const opportunityStatus = async (id: string) =>
       .executeTakeFirstOrThrow()
   ).status;
 
+/** A placement's stage and version as stored. */
+const placementState = (id: string) =>
+  t.database.db
+    .selectFrom('placement')
+    .select(['stage', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+
 describe('proposing a woman', () => {
   it('refuses without her consent to the partner, telling staff to record it first', async () => {
     const db = t.database.db;
@@ -426,12 +434,7 @@ describe('moving a placement on', () => {
         message: expect.stringContaining('Minta kelurahan membukanya kembali'),
         fields: { stage: 'Peluang ini sudah ditutup atau masih draf: tidak dapat menempatkan orang.' },
       });
-      const row = await db
-        .selectFrom('placement')
-        .select(['stage', 'version'])
-        .where('id', '=', placement.id)
-        .executeTakeFirstOrThrow();
-      expect(row).toEqual({ stage: 'offered', version: 1 });
+      expect(await placementState(placement.id)).toEqual({ stage: 'offered', version: 1 });
       // The placement may still end as unsuccessful.
       const over = await step(
         placement.id,
@@ -526,12 +529,7 @@ describe('moving a placement on', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
     // Nothing of the refused steps was stored.
-    const row = await db
-      .selectFrom('placement')
-      .select(['stage', 'version'])
-      .where('id', '=', placement.id)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ stage: 'offered', version: 1 });
+    expect(await placementState(placement.id)).toEqual({ stage: 'offered', version: 1 });
 
     const done = await step(
       placement.id,

@@ -471,8 +471,8 @@ describe('saving a profile', () => {
     const [konveksi] = saved.potentials;
     const [need] = saved.needs;
     const [balai] = saved.facilities;
-    const second = await put(officer, krobokan, {
-      version: 1,
+    // The profile as the second save leaves it (the population changes).
+    const profile = {
       lurahName: 'Ibu Sri Wahyuni',
       lurahPhone: '024-7601234',
       population: 25000,
@@ -482,6 +482,10 @@ describe('saving a profile', () => {
       description: 'Kelurahan padat di tepi Banjir Kanal Barat.',
       hostSince: '2026-01-15',
       hostAgreement: 'PKS 12/2026 Desa Binaan',
+    };
+    const second = await put(officer, krobokan, {
+      version: 1,
+      ...profile,
       contacts: [
         { name: 'Pak Budi', position: 'Sekretaris Kelurahan', phone: '0812999888' },
         { name: 'Bu Ani', email: 'ani@krobokan.go.id' },
@@ -532,15 +536,7 @@ describe('saving a profile', () => {
     // The same document again: no revision, no new version, no audit entry.
     const unchanged = await put(officer, krobokan, {
       version: 2,
-      lurahName: 'Ibu Sri Wahyuni',
-      lurahPhone: '024-7601234',
-      population: 25000,
-      areaKm2: 1.23,
-      latitude: -6.971234,
-      longitude: 110.3861,
-      description: 'Kelurahan padat di tepi Banjir Kanal Barat.',
-      hostSince: '2026-01-15',
-      hostAgreement: 'PKS 12/2026 Desa Binaan',
+      ...profile,
       contacts: resaved.contacts,
       potentials: resaved.potentials.map(({ id, sector, skillId, description, strength, source }) => ({
         id,

@@ -361,56 +361,40 @@ export interface FacilityValues {
   position: number;
 }
 
-export async function savePotentials(db: Db, villageId: string, rows: PotentialValues[]) {
+/** Updates a section's rows that have an id (only this kelurahan's) and inserts those without one. */
+async function saveRows(db: Db, table: RowTable, villageId: string, rows: readonly { id?: string }[]) {
+  // The values are typed by the exported savers below; Kysely cannot check a column set over three tables.
   for (const { id, ...values } of rows) {
     if (id)
       await db
-        .updateTable('village_potential')
-        .set(values)
+        .updateTable(table)
+        .set(values as never)
         .where('id', '=', id)
         .where('village_id', '=', villageId)
         .execute();
     else
       await db
-        .insertInto('village_potential')
-        .values({ ...values, village_id: villageId })
+        .insertInto(table)
+        .values({ ...values, village_id: villageId } as never)
         .execute();
   }
+}
+
+export async function savePotentials(db: Db, villageId: string, rows: PotentialValues[]) {
+  await saveRows(db, 'village_potential', villageId, rows);
 }
 
 export async function saveNeeds(db: Db, villageId: string, rows: NeedValues[]) {
-  for (const { id, season_months, ...rest } of rows) {
-    const values = { ...rest, season_months: JSON.stringify(season_months) };
-    if (id)
-      await db
-        .updateTable('village_need')
-        .set(values)
-        .where('id', '=', id)
-        .where('village_id', '=', villageId)
-        .execute();
-    else
-      await db
-        .insertInto('village_need')
-        .values({ ...values, village_id: villageId })
-        .execute();
-  }
+  await saveRows(
+    db,
+    'village_need',
+    villageId,
+    rows.map(({ season_months, ...rest }) => ({ ...rest, season_months: JSON.stringify(season_months) })),
+  );
 }
 
 export async function saveFacilities(db: Db, villageId: string, rows: FacilityValues[]) {
-  for (const { id, ...values } of rows) {
-    if (id)
-      await db
-        .updateTable('village_facility')
-        .set(values)
-        .where('id', '=', id)
-        .where('village_id', '=', villageId)
-        .execute();
-    else
-      await db
-        .insertInto('village_facility')
-        .values({ ...values, village_id: villageId })
-        .execute();
-  }
+  await saveRows(db, 'village_facility', villageId, rows);
 }
 
 export async function insertRevision(
