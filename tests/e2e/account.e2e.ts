@@ -58,7 +58,15 @@ describe('user administration', () => {
     const shell2 = new AppShell(ayu.page);
     await expect
       .poll(() => shell2.navigationLinks(), { timeout: 15_000 })
-      .toEqual(['Beranda', 'Warga binaan & klien', 'Direktori organisasi']);
+      .toEqual([
+        'Beranda',
+        'Warga binaan & klien',
+        'Desa binaan',
+        'Direktori organisasi',
+        'Mitra',
+        'Peluang',
+        'Penempatan',
+      ]);
     await ayu.page.close();
 
     // The administrator reads what happened in the audit log.
@@ -116,7 +124,17 @@ describe('language', () => {
     await shell.switchLanguage('English');
     await expect
       .poll(() => shell.navigationLinks(), { timeout: 15_000 })
-      .toEqual(['Home', 'People & clients', 'Organization directory', 'Users', 'Audit log']);
+      .toEqual([
+        'Home',
+        'People & clients',
+        'Host villages',
+        'Organization directory',
+        'Partners',
+        'Opportunities',
+        'Placements',
+        'Users',
+        'Audit log',
+      ]);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expectAccessible(page, 'home in English');
     await shell.signOut();
@@ -127,11 +145,31 @@ describe('language', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect
       .poll(() => shell.navigationLinks(), { timeout: 15_000 })
-      .toEqual(['Home', 'People & clients', 'Organization directory', 'Users', 'Audit log']);
+      .toEqual([
+        'Home',
+        'People & clients',
+        'Host villages',
+        'Organization directory',
+        'Partners',
+        'Opportunities',
+        'Placements',
+        'Users',
+        'Audit log',
+      ]);
     await shell.switchLanguage('Bahasa Indonesia');
     await expect
       .poll(() => shell.navigationLinks(), { timeout: 15_000 })
-      .toEqual(['Beranda', 'Warga binaan & klien', 'Direktori organisasi', 'Pengguna', 'Log audit']);
+      .toEqual([
+        'Beranda',
+        'Warga binaan & klien',
+        'Desa binaan',
+        'Direktori organisasi',
+        'Mitra',
+        'Peluang',
+        'Penempatan',
+        'Pengguna',
+        'Log audit',
+      ]);
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     await page.close();
   });

@@ -14,12 +14,32 @@ afterAll(async () => {
   await server?.close();
 });
 
-const EVERYONE = ['Beranda', 'Direktori organisasi'];
-const STAFF = ['Beranda', 'Warga binaan & klien', 'Direktori organisasi'];
+// Everyone reads the host villages (desa binaan) and the directory. The agencies and kelurahan read the
+// partner directory and every opportunity and follow the placements; a partner reads only her own profile
+// ("Profil mitra") and opportunities, and follows her own placements.
+const EVERYONE = ['Beranda', 'Desa binaan', 'Direktori organisasi'];
+const PROGRAM = ['Mitra', 'Peluang', 'Penempatan'];
+const STAFF = ['Beranda', 'Warga binaan & klien', 'Desa binaan', 'Direktori organisasi', ...PROGRAM];
 const HEADS = [...STAFF, 'Pengguna', 'Log audit'];
 // Prison staff read the training catalogue; a partner's staff see only the cohorts they teach.
-const PRISON_STAFF = ['Beranda', 'Warga binaan & klien', 'Pelatihan', 'Direktori organisasi'];
-const PARTNER_STAFF = ['Beranda', 'Warga binaan & klien', 'Angkatan saya', 'Direktori organisasi'];
+const PRISON_STAFF = [
+  'Beranda',
+  'Warga binaan & klien',
+  'Pelatihan',
+  'Desa binaan',
+  'Direktori organisasi',
+  ...PROGRAM,
+];
+const PARTNER_STAFF = [
+  'Beranda',
+  'Warga binaan & klien',
+  'Angkatan saya',
+  'Desa binaan',
+  'Direktori organisasi',
+  'Profil mitra',
+  'Peluang',
+  'Penempatan',
+];
 const PRISON_HEAD = [...PRISON_STAFF, 'Pengguna', 'Log audit', 'Retensi data'];
 
 // Each demo role sees the navigation its permissions allow, nothing more: the administrator manages
@@ -38,6 +58,7 @@ const ROLES: Array<[username: string, organization: string, links: string[]]> = 
   ['kecamatan', 'Kecamatan Semarang Barat', STAFF],
   ['kelurahan.krobokan', 'Kelurahan Krobokan', STAFF],
   ['mitra', 'Konveksi Maju Bersama (mitra demo)', PARTNER_STAFF],
+  ['mitra.katering', 'Katering Sekar Rasa (mitra demo)', PARTNER_STAFF],
   ['instruktur', 'BLK Kota Semarang (mitra demo)', PARTNER_STAFF],
   ['viewer', 'Kecamatan Semarang Barat', EVERYONE],
 ];
