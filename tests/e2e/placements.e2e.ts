@@ -415,7 +415,7 @@ describe('a partner who must not see another partner', () => {
     expect((await names.allInnerTexts()).map((text) => text.trim())).toEqual([KATERING]);
     await expectAccessible(page, 'organization directory of a partner');
     await page.goto(`${server.baseUrl}/organisasi/${DEMO_PARTNER_ID}`);
-    await page.getByText('Organisasi tidak ditemukan.').waitFor();
+    await page.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
     expect((await page.locator('main').textContent()) ?? '').not.toContain('Konveksi Maju Bersama');
   });
 });

@@ -7,6 +7,8 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
+import { StatusPage } from '../../../components/StatusPage.tsx';
+import { isApiError } from '../../../lib/api.ts';
 import { EMPTY, orDash } from '../../../lib/format.ts';
 import { useOrganization } from '../api/organizations.ts';
 import { OrganizationKindBadge } from '../components/OrganizationKindBadge.tsx';
@@ -20,6 +22,9 @@ export function OrganizationDetailPage() {
 
   if (organization.isPending) return <PageLoader />;
   if (organization.isError) {
+    // Out of reach (another partner, for a partner) or unknown: the same page as any unknown address.
+    if (isApiError(organization.error) && organization.error.status === 404)
+      return <StatusPage kind="notFound" />;
     return (
       <Stack gap="md" align="flex-start">
         {back}
