@@ -62,8 +62,21 @@ function isExpectedHttpError(text: string): boolean {
   return /Failed to load resource: the server responded with a status of (401|403|409|423|400)/.test(text);
 }
 
-/** Runs axe on the page and fails on any serious or critical violation, naming them. */
+/**
+ * Runs axe on the page and fails on any serious or critical violation, naming them. It first waits for
+ * running transitions to end: a dialog fading in or a menu fading out has colours and elements in between
+ * that no user reads, and axe would judge them (CI saw both). Endless ones (a loader) are not waited for.
+ */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
   await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {

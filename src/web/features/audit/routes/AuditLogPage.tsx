@@ -9,11 +9,9 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconFilterOff } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { AuditEntry } from '../../../../shared/audit.ts';
 import { AUDIT_ACTIONS } from '../../../../shared/vocabulary.ts';
 import { DateField } from '../../../components/DateField.tsx';
@@ -23,13 +21,13 @@ import { PaginationBar } from '../../../components/PaginationBar.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { EMPTY, formatDateTime } from '../../../lib/format.ts';
+import { useAddressFilters } from '../../../lib/useAddressFilters.ts';
 import { type AuditFilter, auditExportUrl, useAuditEntries } from '../api/audit.ts';
 import { AuditDetailsModal } from '../components/AuditDetailsModal.tsx';
 import { useAuditActionLabel, useAuditSubjectLabel } from '../components/useAuditActionLabel.ts';
 
 const PAGE_SIZE = 50;
 const TEXT_FILTERS = ['username', 'action', 'subjectType', 'subjectId'] as const;
-type TextFilter = (typeof TEXT_FILTERS)[number];
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 function dateParam(value: string | null): string | undefined {
@@ -40,45 +38,16 @@ export function AuditLogPage() {
   const { t } = useTranslation();
   const actionLabel = useAuditActionLabel();
   const subjectLabel = useAuditSubjectLabel();
-  const [params, setParams] = useSearchParams();
   const [selected, setSelected] = useState<AuditEntry | null>(null);
-
-  const [text, setText] = useState<Record<TextFilter, string>>(() => ({
-    username: params.get('username') ?? '',
-    action: params.get('action') ?? '',
-    subjectType: params.get('subjectType') ?? '',
-    subjectId: params.get('subjectId') ?? '',
-  }));
-  const [debounced] = useDebouncedValue(text, 400);
+  // Typed filters reach the address (and the query) once typing pauses.
+  const { params, text, setText, update, clear } = useAddressFilters({
+    textKeys: TEXT_FILTERS,
+    pageKey: 'page',
+    delay: 400,
+  });
   const from = dateParam(params.get('from'));
   const to = dateParam(params.get('to'));
   const page = Math.max(1, Number(params.get('page')) || 1);
-
-  const update = (changes: Record<string, string | null | undefined>, keepPage = false) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        if (!keepPage) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
-  // Typed filters reach the address (and the query) once typing pauses.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
-  useEffect(() => {
-    const changes: Record<string, string | null> = {};
-    for (const key of TEXT_FILTERS) {
-      const value = debounced[key].trim();
-      if ((params.get(key) ?? '') !== value) changes[key] = value || null;
-    }
-    if (Object.keys(changes).length > 0) update(changes);
-  }, [debounced]);
 
   const filter: AuditFilter = { from, to };
   for (const key of TEXT_FILTERS) {
@@ -87,10 +56,6 @@ export function AuditLogPage() {
   }
   const entries = useAuditEntries(filter, page, PAGE_SIZE);
 
-  const clear = () => {
-    setText({ username: '', action: '', subjectType: '', subjectId: '' });
-    setParams(new URLSearchParams(), { replace: true });
-  };
   const hasFilters = Object.values(filter).some(Boolean);
 
   const actionOptions = AUDIT_ACTIONS.map((action) => ({ value: action, label: action }));
@@ -116,7 +81,7 @@ export function AuditLogPage() {
         <TextInput
           label={t('audit.username')}
           value={text.username}
-          onChange={(event) => setText({ ...text, username: event.currentTarget.value })}
+          onChange={(event) => setText('username', event.currentTarget.value)}
           autoCapitalize="none"
           spellCheck={false}
         />
@@ -124,19 +89,19 @@ export function AuditLogPage() {
           label={t('audit.action')}
           data={actionOptions}
           value={text.action}
-          onChange={(value) => setText({ ...text, action: value })}
+          onChange={(value) => setText('action', value)}
           spellCheck={false}
         />
         <TextInput
           label={t('audit.subjectType')}
           value={text.subjectType}
-          onChange={(event) => setText({ ...text, subjectType: event.currentTarget.value })}
+          onChange={(event) => setText('subjectType', event.currentTarget.value)}
           spellCheck={false}
         />
         <TextInput
           label={t('audit.subjectId')}
           value={text.subjectId}
-          onChange={(event) => setText({ ...text, subjectId: event.currentTarget.value })}
+          onChange={(event) => setText('subjectId', event.currentTarget.value)}
           spellCheck={false}
         />
         <DateField
@@ -241,7 +206,7 @@ export function AuditLogPage() {
             page={entries.data.page}
             pageSize={entries.data.pageSize}
             total={entries.data.total}
-            onChange={(next) => update({ page: String(next) }, true)}
+            onChange={(next) => update({ page: String(next) })}
           />
         </>
       )}

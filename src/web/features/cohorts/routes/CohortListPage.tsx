@@ -11,11 +11,10 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { COHORT_STATUSES, type CohortListItem, type CohortListQuery } from '../../../../shared/cohorts.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
@@ -24,6 +23,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { EMPTY } from '../../../lib/format.ts';
+import { useAddressFilters } from '../../../lib/useAddressFilters.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useCohorts, useProgramOptions } from '../api/cohorts.ts';
 import { CohortStatusBadge } from '../components/StatusBadges.tsx';
@@ -55,30 +55,13 @@ export function CohortListPage() {
   const access = accessFor(me.permissions);
   const ownOnly = !access.canReadTraining;
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  // Typed text is debounced into the address, so a reload or the back button keeps it.
+  const { params, search, setSearch, update, clear, hasFilters } = useAddressFilters();
   // A partner's instructor does not read the catalogue (and needs no program filter for her few cohorts).
   const programs = useProgramOptions(!ownOnly);
 
-  const update = (changes: Record<string, string | null | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('halaman' in changes)) next.delete('halaman');
-    setParams(next, { replace: true });
-  };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== q) update({ q: q || null });
-  }, [q]);
-
   const query = queryFromAddress(params);
   const cohorts = useCohorts(query);
-  const hasFilters = [...params.keys()].some((key) => key !== 'halaman');
   const title = ownOnly ? t('cohorts.list.ownTitle') : t('cohorts.list.title');
   const programOptions = (programs.data?.items ?? []).map((program) => ({
     value: program.id,
@@ -139,15 +122,7 @@ export function CohortListPage() {
           />
         </SimpleGrid>
         {hasFilters && (
-          <Button
-            variant="subtle"
-            px={0}
-            mt="xs"
-            onClick={() => {
-              setSearch('');
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          >
+          <Button variant="subtle" px={0} mt="xs" onClick={clear}>
             {t('cohorts.list.clearFilters')}
           </Button>
         )}

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isoDateOrUndefined,
-  opportunityListHref,
-  opportunityListQuery,
-  withFilters,
-} from './addressQuery.ts';
+import { isoDateOrUndefined, opportunityListHref, opportunityListQuery } from './addressQuery.ts';
 import { managedVillages } from './managedVillages.ts';
 
 const VILLAGE = '3f2b8c1e-9d4a-4b7e-8f00-1234567890ab';
@@ -71,19 +66,6 @@ describe('isoDateOrUndefined', () => {
     expect(isoDateOrUndefined('31/01/2027')).toBeUndefined();
     expect(isoDateOrUndefined('0050-01-01')).toBeUndefined();
     expect(isoDateOrUndefined(null)).toBeUndefined();
-  });
-});
-
-describe('withFilters', () => {
-  it('sets and removes filters and goes back to the first page', () => {
-    const next = withFilters(new URLSearchParams('q=jahit&halaman=3'), { q: null, jenis: 'apprenticeship' });
-    expect(next.toString()).toBe('jenis=apprenticeship');
-  });
-
-  it('keeps the filters when only the page changes', () => {
-    expect(withFilters(new URLSearchParams('sektor=food'), { halaman: '2' }).toString()).toBe(
-      'sektor=food&halaman=2',
-    );
   });
 });
 

@@ -80,20 +80,3 @@ export function opportunityListHref(filters: { villageId?: string; partnerId?: s
   const search = params.toString();
   return search ? `/peluang?${search}` : '/peluang';
 }
-
-/**
- * The address after a filter changed: empty values are removed, and any change but the page itself goes
- * back to the first page.
- */
-export function withFilters(
-  params: URLSearchParams,
-  changes: Record<string, string | null | undefined>,
-): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value) next.set(key, value);
-    else next.delete(key);
-  }
-  if (!(OPPORTUNITY_FILTER_KEYS.page in changes)) next.delete(OPPORTUNITY_FILTER_KEYS.page);
-  return next;
-}

@@ -11,11 +11,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   OPPORTUNITY_KINDS,
   OPPORTUNITY_SORTS,
@@ -31,9 +30,10 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { EMPTY, formatDate } from '../../../lib/format.ts';
+import { useAddressFilters } from '../../../lib/useAddressFilters.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useOpportunities } from '../api/opportunities.ts';
-import { OPPORTUNITY_FILTER_KEYS, opportunityListQuery, withFilters } from '../components/addressQuery.ts';
+import { OPPORTUNITY_FILTER_KEYS, opportunityListQuery } from '../components/addressQuery.ts';
 import { OpportunityStatusBadge, WorkingPatternBadges } from '../components/badges.tsx';
 import { OpportunityTitle, Pay, Places } from '../components/parts.tsx';
 import { useVillageOptions } from '../components/useVillageOptions.ts';
@@ -46,22 +46,17 @@ export function OpportunityListPage() {
   const access = accessFor(me.permissions);
   const keys = OPPORTUNITY_FILTER_KEYS;
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get(keys.q) ?? '');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  // Typed text is debounced into the address, so a reload or the back button keeps it. The sort order
+  // alone is not a filter.
+  const { params, search, setSearch, update, clear, hasFilters } = useAddressFilters({
+    textKeys: [keys.q],
+    pageKey: keys.page,
+    neutralKeys: [keys.sort],
+  });
   const villages = useVillageOptions();
-  const update = (changes: Record<string, string | null | undefined>) =>
-    setParams(withFilters(params, changes), { replace: true });
-
-  // Typed text is debounced into the address, so a reload or the back button keeps it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
-  useEffect(() => {
-    if ((params.get(keys.q) ?? '') !== q) update({ [keys.q]: q || null });
-  }, [q]);
 
   const query = opportunityListQuery(params);
   const opportunities = useOpportunities(query);
-  const hasFilters = [...params.keys()].some((key) => key !== keys.page && key !== keys.sort);
   const canAdd = access.canManageOpportunities || access.canDraftOpportunities;
 
   return (
@@ -158,15 +153,7 @@ export function OpportunityListPage() {
           />
         </SimpleGrid>
         {hasFilters && (
-          <Button
-            variant="subtle"
-            px={0}
-            mt="xs"
-            onClick={() => {
-              setSearch('');
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          >
+          <Button variant="subtle" px={0} mt="xs" onClick={clear}>
             {t('opportunities.clearFilters')}
           </Button>
         )}

@@ -10,11 +10,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { PARTNER_TYPES, PARTNER_WILLINGNESS, type PartnerListItem } from '../../../../shared/partners.ts';
 import { SECTORS } from '../../../../shared/people.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -24,8 +23,8 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { EMPTY } from '../../../lib/format.ts';
+import { useAddressFilters } from '../../../lib/useAddressFilters.ts';
 import { useSession } from '../../auth/api/session.ts';
-import { withFilters } from '../../opportunities/components/addressQuery.ts';
 import { useVillageOptions } from '../../opportunities/components/useVillageOptions.ts';
 import { optionsOf } from '../../opportunities/components/vocabulary.ts';
 import { usePartners } from '../api/partners.ts';
@@ -44,22 +43,15 @@ function PartnerDirectory({ canAdd }: { canAdd: boolean }) {
   const { t } = useTranslation();
   const keys = PARTNER_FILTER_KEYS;
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get(keys.q) ?? '');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const villages = useVillageOptions();
-  const update = (changes: Record<string, string | null | undefined>) =>
-    setParams(withFilters(params, changes), { replace: true });
-
   // Typed text is debounced into the address, so a reload or the back button keeps it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
-  useEffect(() => {
-    if ((params.get(keys.q) ?? '') !== q) update({ [keys.q]: q || null });
-  }, [q]);
+  const { params, search, setSearch, update, clear, hasFilters } = useAddressFilters({
+    textKeys: [keys.q],
+    pageKey: keys.page,
+  });
+  const villages = useVillageOptions();
 
   const query = partnerListQuery(params);
   const partners = usePartners(query);
-  const hasFilters = [...params.keys()].some((key) => key !== keys.page);
 
   return (
     <Stack gap="md">
@@ -123,15 +115,7 @@ function PartnerDirectory({ canAdd }: { canAdd: boolean }) {
           />
         </SimpleGrid>
         {hasFilters && (
-          <Button
-            variant="subtle"
-            px={0}
-            mt="xs"
-            onClick={() => {
-              setSearch('');
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          >
+          <Button variant="subtle" px={0} mt="xs" onClick={clear}>
             {t('partners.clearFilters')}
           </Button>
         )}

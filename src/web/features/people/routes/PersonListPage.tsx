@@ -10,11 +10,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   JOURNEY_STATUSES,
   type PersonListItem,
@@ -29,6 +28,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { EMPTY, formatDate } from '../../../lib/format.ts';
+import { useAddressFilters } from '../../../lib/useAddressFilters.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useOrganizations } from '../../organizations/api/organizations.ts';
 import { usePeople } from '../api/people.ts';
@@ -82,38 +82,19 @@ export function PersonListPage() {
   const me = useSession();
   const access = accessFor(me.permissions);
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [skillText, setSkillText] = useState(params.get('keterampilan') ?? '');
-  const [skill] = useDebouncedValue(skillText.trim(), 300);
+  // Typed text (the search and the skill) is debounced into the address, so a reload or the back button
+  // keeps it. The sort order alone is not a filter.
+  const { params, search, setSearch, text, setText, update, clear, hasFilters } = useAddressFilters({
+    textKeys: ['q', 'keterampilan'],
+    neutralKeys: ['urut'],
+  });
   const villages = useOrganizations({ kind: 'village' });
   // Prison staff see only their own prison's people; the others may receive people from several prisons.
   const choosesPrison = me.organization.kind !== 'prison';
   const prisons = useOrganizations({ kind: 'prison' });
 
-  const update = (changes: Record<string, string | null | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('halaman' in changes)) next.delete('halaman');
-    setParams(next, { replace: true });
-  };
-
-  // Typed text is debounced into the address, so a reload or the back button keeps it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
-  useEffect(() => {
-    const changes: Record<string, string | null> = {};
-    if ((params.get('q') ?? '') !== q) changes.q = q || null;
-    if ((params.get('keterampilan') ?? '') !== skill) changes.keterampilan = skill || null;
-    if (Object.keys(changes).length > 0) update(changes);
-  }, [q, skill]);
-
   const query = queryFromAddress(params, params.get('q')?.trim() ?? '');
   const people = usePeople(query);
-  const hasFilters = [...params.keys()].some((key) => key !== 'halaman' && key !== 'urut');
 
   const sortOptions = [
     ...(query.q ? [{ value: 'relevance', label: t('people.list.sortRelevance') }] : []),
@@ -206,8 +187,8 @@ export function PersonListPage() {
           <TextInput
             label={t('people.list.skill')}
             placeholder={t('people.list.skillPlaceholder')}
-            value={skillText}
-            onChange={(event) => setSkillText(event.currentTarget.value)}
+            value={text.keterampilan}
+            onChange={(event) => setText('keterampilan', event.currentTarget.value)}
           />
           <Select
             label={t('people.list.sector')}
@@ -226,16 +207,7 @@ export function PersonListPage() {
           />
         </SimpleGrid>
         {hasFilters && (
-          <Button
-            variant="subtle"
-            px={0}
-            mt="xs"
-            onClick={() => {
-              setSearch('');
-              setSkillText('');
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          >
+          <Button variant="subtle" px={0} mt="xs" onClick={clear}>
             {t('people.list.clearFilters')}
           </Button>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogQuery, waitlistQuery, waitlistStatus, withFilters } from './addressQuery.ts';
+import { catalogQuery, waitlistQuery, waitlistStatus } from './addressQuery.ts';
 
 const PROGRAM = '3f2b8c1e-9d4a-4b7e-8f00-1234567890ab';
 
@@ -51,17 +51,5 @@ describe('waitlistQuery', () => {
     expect(query.programId).toBeUndefined();
     expect(query.status).toBe('pending,approved');
     expect(waitlistStatus('lost').filter).toBe('menunggu');
-  });
-});
-
-describe('withFilters', () => {
-  it('sets and removes filters and goes back to the first page', () => {
-    const next = withFilters(new URLSearchParams('q=siti&halaman=4'), { q: null, sektor: 'batik' });
-    expect(next.toString()).toBe('sektor=batik');
-  });
-
-  it('keeps the other filters when only the page changes', () => {
-    const next = withFilters(new URLSearchParams('q=siti'), { halaman: '2' });
-    expect(next.toString()).toBe('q=siti&halaman=2');
   });
 });

@@ -66,20 +66,3 @@ export function waitlistQuery(params: URLSearchParams): EnrolmentQuery {
     pageSize: WAITLIST_PAGE_SIZE,
   };
 }
-
-/**
- * The address after a filter changed: empty values are removed, and any change but the page itself goes
- * back to the first page.
- */
-export function withFilters(
-  params: URLSearchParams,
-  changes: Record<string, string | null | undefined>,
-): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value) next.set(key, value);
-    else next.delete(key);
-  }
-  if (!('halaman' in changes)) next.delete('halaman');
-  return next;
-}

@@ -11,11 +11,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconCalendarEvent, IconListCheck, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { SECTORS } from '../../../../shared/people.ts';
 import type { ProgramListItem } from '../../../../shared/programs.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -24,14 +23,10 @@ import { PaginationBar } from '../../../components/PaginationBar.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { accessFor } from '../../../lib/access.ts';
+import { useAddressFilters } from '../../../lib/useAddressFilters.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { usePrograms } from '../api/programs.ts';
-import {
-  catalogQuery,
-  PROGRAM_STATUS_FILTERS,
-  programStatusFilter,
-  withFilters,
-} from '../components/addressQuery.ts';
+import { catalogQuery, PROGRAM_STATUS_FILTERS, programStatusFilter } from '../components/addressQuery.ts';
 import { CertificationBadge, ProgramSkillBadges } from '../components/badges.tsx';
 import { formatNumber } from '../components/numbers.ts';
 import { optionsOf } from '../components/vocabulary.ts';
@@ -42,21 +37,11 @@ export function ProgramCatalogPage() {
   const me = useSession();
   const access = accessFor(me.permissions);
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const update = (changes: Record<string, string | null | undefined>) =>
-    setParams(withFilters(params, changes), { replace: true });
-
   // Typed text is debounced into the address, so a reload or the back button keeps it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== q) update({ q: q || null });
-  }, [q]);
+  const { params, search, setSearch, update, clear, hasFilters } = useAddressFilters();
 
   const query = catalogQuery(params);
   const programs = usePrograms(query);
-  const hasFilters = [...params.keys()].some((key) => key !== 'halaman');
 
   return (
     <Stack gap="md">
@@ -120,15 +105,7 @@ export function ProgramCatalogPage() {
           />
         </SimpleGrid>
         {hasFilters && (
-          <Button
-            variant="subtle"
-            px={0}
-            mt="xs"
-            onClick={() => {
-              setSearch('');
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          >
+          <Button variant="subtle" px={0} mt="xs" onClick={clear}>
             {t('training.clearFilters')}
           </Button>
         )}

@@ -10,11 +10,11 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconCheck, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Enrolment } from '../../../../shared/enrolments.ts';
 import { BackButton } from '../../../components/BackButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -27,10 +27,11 @@ import { isApiError } from '../../../lib/api.ts';
 import { isStaleVersion } from '../../../lib/fieldErrors.ts';
 import { EMPTY, formatDate } from '../../../lib/format.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
+import { useAddressFilters } from '../../../lib/useAddressFilters.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useDecideEnrolment, useEnrolments, useReloadEnrolments } from '../api/enrolments.ts';
 import { usePrograms } from '../api/programs.ts';
-import { uuidOrUndefined, waitlistQuery, waitlistStatus, withFilters } from '../components/addressQuery.ts';
+import { uuidOrUndefined, waitlistQuery, waitlistStatus } from '../components/addressQuery.ts';
 import { EnrolmentStatusBadge } from '../components/badges.tsx';
 import { EnrolmentReasonModal, type ReasonAction } from '../components/EnrolmentReasonModal.tsx';
 import { EnrolmentRequestModal } from '../components/EnrolmentRequestModal.tsx';
@@ -44,18 +45,10 @@ export function WaitlistPage() {
   const me = useSession();
   const canManage = accessFor(me.permissions).canManageTraining;
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  // Typed text is debounced into the address, so a reload or the back button keeps it.
+  const { params, search, setSearch, update, clear, hasFilters } = useAddressFilters();
   const [adding, setAdding] = useState(false);
   const [target, setTarget] = useState<Target>(null);
-  const update = (changes: Record<string, string | null | undefined>) =>
-    setParams(withFilters(params, changes), { replace: true });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== q) update({ q: q || null });
-  }, [q]);
 
   const query = waitlistQuery(params);
   const statusFilter = waitlistStatus(params.get('status')).filter;
@@ -66,7 +59,6 @@ export function WaitlistPage() {
     value: program.id,
     label: program.active ? program.name : `${program.name} (${t('training.inactive').toLowerCase()})`,
   }));
-  const hasFilters = [...params.keys()].some((key) => key !== 'halaman');
 
   const statusOptions = [
     { value: 'menunggu', label: t('training.waitlist.statusWaiting') },
@@ -125,15 +117,7 @@ export function WaitlistPage() {
           />
         </SimpleGrid>
         {hasFilters && (
-          <Button
-            variant="subtle"
-            px={0}
-            mt="xs"
-            onClick={() => {
-              setSearch('');
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          >
+          <Button variant="subtle" px={0} mt="xs" onClick={clear}>
             {t('training.clearFilters')}
           </Button>
         )}

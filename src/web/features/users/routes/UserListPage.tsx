@@ -1,9 +1,7 @@
 import { Anchor, Button, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ROLE_CODES } from '../../../../shared/permissions.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
@@ -12,6 +10,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { useAddressFilters } from '../../../lib/useAddressFilters.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect.tsx';
 import { useRoles } from '../api/roles.ts';
@@ -27,9 +26,9 @@ export function UserListPage() {
   const access = accessFor(me.permissions);
   const navigate = useNavigate();
   const roles = useRoles();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  // The search box is debounced into the address, so a reload or the back button keeps it.
+  const { params, search, setSearch, update } = useAddressFilters();
+  const q = params.get('q')?.trim() ?? '';
 
   const page = Math.max(1, Number(params.get('halaman')) || 1);
   const organizationId = params.get('organisasi') ?? undefined;
@@ -37,22 +36,6 @@ export function UserListPage() {
   const role = ROLE_CODES.find((code) => code === params.get('peran'));
   const activeParam = params.get('aktif');
   const active = activeParam === 'true' || activeParam === 'false' ? activeParam : undefined;
-
-  const update = (changes: Record<string, string | null | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('halaman' in changes)) next.delete('halaman');
-    setParams(next, { replace: true });
-  };
-
-  // The search box is debounced into the address, so a reload or the back button keeps it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== q) update({ q: q || null });
-  }, [q]);
 
   const users = useUsers({ q: q || undefined, organizationId, role, active, page, pageSize: PAGE_SIZE });
 

@@ -5,19 +5,17 @@ import {
   MultiSelect,
   NumberInput,
   type NumberInputProps,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SECTORS } from '../../../../shared/people.ts';
@@ -32,7 +30,6 @@ import { DateField } from '../../../components/DateField.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { isStaleVersion } from '../../../lib/fieldErrors.ts';
@@ -41,13 +38,10 @@ import { notifySuccess } from '../../../lib/notify.ts';
 import { useSkillTaxonomy } from '../../training/api/skills.ts';
 import { SkillSelect } from '../../training/components/SkillSelect.tsx';
 import { useUpdateVillage, useVillage, villageKeys } from '../api/villages.ts';
+import { RepeatableRows } from '../components/RepeatableRows.tsx';
 import { Section } from '../components/Section.tsx';
 import { type SkillCatalogue, skillCatalogue } from '../components/skillOptions.ts';
 import {
-  newContactRow,
-  newFacilityRow,
-  newNeedRow,
-  newPotentialRow,
   skillAfterSectorChange,
   type VillageFormValues,
   villageFormValues,
@@ -117,41 +111,6 @@ function useNumberFormat(): Pick<NumberInputProps, 'thousandSeparator' | 'decima
   return i18n.language === 'en'
     ? { thousandSeparator: ',', decimalSeparator: '.' }
     : { thousandSeparator: '.', decimalSeparator: ',' };
-}
-
-/** One repeated row: a small heading with its number and the remove button, then its fields. */
-function RowCard({
-  title,
-  removeLabel,
-  onRemove,
-  children,
-  testId,
-}: {
-  title: string;
-  removeLabel: string;
-  onRemove: () => void;
-  children: ReactNode;
-  testId: string;
-}) {
-  return (
-    <Paper withBorder p="sm" component="li" data-testid={testId}>
-      <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
-        <Title order={3} fz="sm">
-          {title}
-        </Title>
-        <RemoveRowButton label={removeLabel} onClick={onRemove} />
-      </Group>
-      {children}
-    </Paper>
-  );
-}
-
-function RowList({ children }: { children: ReactNode }) {
-  return (
-    <Stack gap="sm" component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
-      {children}
-    </Stack>
-  );
 }
 
 function VillageForm({ village }: { village: VillageDetail }) {
@@ -344,202 +303,138 @@ function VillageForm({ village }: { village: VillageDetail }) {
 
 function ContactsSection({ form }: { form: Form }) {
   const { t } = useTranslation();
-  const rows = form.getValues().contacts;
   return (
-    <Section title={t('villages.form.contactsSection')} id="village-form-contacts">
-      <Text size="sm" c="dimmed">
-        {t('villages.form.contactsHint')}
-      </Text>
-      {rows.length === 0 && <Text size="sm">{t('villages.form.noContacts')}</Text>}
-      <RowList>
-        {rows.map((row, index) => {
-          const number = index + 1;
-          return (
-            <RowCard
-              key={row.key}
-              testId="contact-row"
-              title={t('villages.form.contactNumber', { number })}
-              removeLabel={t('villages.form.removeContact', { number })}
-              onRemove={() => form.removeListItem('contacts', index)}
-            >
-              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-                <TextInput
-                  label={t('villages.form.contactName', { number })}
-                  withAsterisk
-                  maxLength={150}
-                  {...form.getInputProps(`contacts.${index}.name`)}
-                />
-                <TextInput
-                  label={t('villages.form.contactPosition', { number })}
-                  maxLength={100}
-                  {...form.getInputProps(`contacts.${index}.position`)}
-                />
-                <TextInput
-                  label={t('villages.form.contactPhone', { number })}
-                  type="tel"
-                  maxLength={30}
-                  {...form.getInputProps(`contacts.${index}.phone`)}
-                />
-                <TextInput
-                  label={t('villages.form.contactEmail', { number })}
-                  type="email"
-                  maxLength={200}
-                  {...form.getInputProps(`contacts.${index}.email`)}
-                />
-              </SimpleGrid>
-            </RowCard>
-          );
-        })}
-      </RowList>
-      {rows.length < VILLAGE_LIMITS.contacts && (
-        <AddRowButton onClick={() => form.insertListItem('contacts', newContactRow())}>
-          {t('villages.form.addContact')}
-        </AddRowButton>
+    <RepeatableRows form={form} list="contacts">
+      {(_row, index, number) => (
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+          <TextInput
+            label={t('villages.form.contactName', { number })}
+            withAsterisk
+            maxLength={150}
+            {...form.getInputProps(`contacts.${index}.name`)}
+          />
+          <TextInput
+            label={t('villages.form.contactPosition', { number })}
+            maxLength={100}
+            {...form.getInputProps(`contacts.${index}.position`)}
+          />
+          <TextInput
+            label={t('villages.form.contactPhone', { number })}
+            type="tel"
+            maxLength={30}
+            {...form.getInputProps(`contacts.${index}.phone`)}
+          />
+          <TextInput
+            label={t('villages.form.contactEmail', { number })}
+            type="email"
+            maxLength={200}
+            {...form.getInputProps(`contacts.${index}.email`)}
+          />
+        </SimpleGrid>
       )}
-    </Section>
+    </RepeatableRows>
   );
 }
 
-/** The sector select of a row: choosing another sector drops a skill that belongs to the old one. */
-function SectorField({
+/**
+ * The sector select of a row and the taxonomy's skills of that sector only (the shared picker, fed one
+ * sector's group): choosing another sector drops a skill that belongs to the old one.
+ */
+function SectorSkillFields({
   form,
   list,
   index,
-  label,
   catalogue,
+  sectorLabel,
+  skillLabel,
 }: {
   form: Form;
   list: 'potentials' | 'needs';
   index: number;
-  label: string;
   catalogue: SkillCatalogue;
-}) {
-  const { t } = useTranslation();
-  const input = form.getInputProps(`${list}.${index}.sector`);
-  return (
-    <Select
-      label={label}
-      placeholder={t('villages.choose')}
-      data={SECTORS.map((sector) => ({ value: sector, label: t(`people.vocab.sector.${sector}`) }))}
-      withAsterisk
-      allowDeselect={false}
-      {...input}
-      onChange={(value) => {
-        const sector = (value as Sector | null) ?? null;
-        const skillId = form.getValues()[list][index]?.skillId ?? null;
-        form.setFieldValue(`${list}.${index}.sector`, sector);
-        form.setFieldValue(
-          `${list}.${index}.skillId`,
-          skillAfterSectorChange(skillId, sector, catalogue.sectorOf),
-        );
-      }}
-    />
-  );
-}
-
-/** The taxonomy's skills of the row's sector only (the shared picker, fed one sector's group). */
-function SkillField({
-  form,
-  list,
-  index,
-  label,
-  catalogue,
-}: {
-  form: Form;
-  list: 'potentials' | 'needs';
-  index: number;
-  label: string;
-  catalogue: SkillCatalogue;
+  sectorLabel: string;
+  skillLabel: string;
 }) {
   const { t } = useTranslation();
   const sector = form.getValues()[list][index]?.sector ?? null;
-  const items = catalogue.optionsFor(sector);
   return (
-    <SkillSelect
-      label={label}
-      placeholder={sector ? t('villages.form.noSkill') : t('villages.form.chooseSectorFirst')}
-      options={sector ? [{ group: t(`people.vocab.sector.${sector}`), items }] : []}
-      disabled={!sector}
-      clearable
-      {...form.getInputProps(`${list}.${index}.skillId`)}
-    />
+    <>
+      <Select
+        label={sectorLabel}
+        placeholder={t('villages.choose')}
+        data={SECTORS.map((code) => ({ value: code, label: t(`people.vocab.sector.${code}`) }))}
+        withAsterisk
+        allowDeselect={false}
+        {...form.getInputProps(`${list}.${index}.sector`)}
+        onChange={(value) => {
+          const next = (value as Sector | null) ?? null;
+          const skillId = form.getValues()[list][index]?.skillId ?? null;
+          form.setFieldValue(`${list}.${index}.sector`, next);
+          form.setFieldValue(
+            `${list}.${index}.skillId`,
+            skillAfterSectorChange(skillId, next, catalogue.sectorOf),
+          );
+        }}
+      />
+      <SkillSelect
+        label={skillLabel}
+        placeholder={sector ? t('villages.form.noSkill') : t('villages.form.chooseSectorFirst')}
+        options={
+          sector ? [{ group: t(`people.vocab.sector.${sector}`), items: catalogue.optionsFor(sector) }] : []
+        }
+        disabled={!sector}
+        clearable
+        {...form.getInputProps(`${list}.${index}.skillId`)}
+      />
+    </>
   );
 }
 
 function PotentialsSection({ form, catalogue }: { form: Form; catalogue: SkillCatalogue }) {
   const { t } = useTranslation();
-  const rows = form.getValues().potentials;
   const strengthOptions = ['1', '2', '3', '4', '5'].map((value) => ({
     value,
     label: `${value} – ${t(`villages.strength.${value as '1'}`)}`,
   }));
   return (
-    <Section title={t('villages.form.potentialsSection')} id="village-form-potentials">
-      <Text size="sm" c="dimmed">
-        {t('villages.form.potentialsHint')}
-      </Text>
-      {rows.length === 0 && <Text size="sm">{t('villages.form.noPotentials')}</Text>}
-      <RowList>
-        {rows.map((row, index) => {
-          const number = index + 1;
-          return (
-            <RowCard
-              key={row.key}
-              testId="potential-row"
-              title={t('villages.form.potentialNumber', { number })}
-              removeLabel={t('villages.form.removePotential', { number })}
-              onRemove={() => form.removeListItem('potentials', index)}
-            >
-              <Stack gap="sm">
-                <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                  <SectorField
-                    form={form}
-                    list="potentials"
-                    index={index}
-                    catalogue={catalogue}
-                    label={t('villages.form.potentialSector', { number })}
-                  />
-                  <SkillField
-                    form={form}
-                    list="potentials"
-                    index={index}
-                    catalogue={catalogue}
-                    label={t('villages.form.potentialSkill', { number })}
-                  />
-                  <Select
-                    label={t('villages.form.potentialStrength', { number })}
-                    placeholder={t('villages.choose')}
-                    data={strengthOptions}
-                    withAsterisk
-                    allowDeselect={false}
-                    {...form.getInputProps(`potentials.${index}.strength`)}
-                  />
-                </SimpleGrid>
-                <Textarea
-                  label={t('villages.form.potentialDescription', { number })}
-                  withAsterisk
-                  autosize
-                  minRows={2}
-                  maxRows={6}
-                  maxLength={1000}
-                  {...form.getInputProps(`potentials.${index}.description`)}
-                />
-                <TextInput
-                  label={t('villages.form.potentialSource', { number })}
-                  maxLength={300}
-                  {...form.getInputProps(`potentials.${index}.source`)}
-                />
-              </Stack>
-            </RowCard>
-          );
-        })}
-      </RowList>
-      {rows.length < VILLAGE_LIMITS.rows && (
-        <AddRowButton onClick={() => form.insertListItem('potentials', newPotentialRow())}>
-          {t('villages.form.addPotential')}
-        </AddRowButton>
+    <RepeatableRows form={form} list="potentials">
+      {(_row, index, number) => (
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <SectorSkillFields
+              form={form}
+              list="potentials"
+              index={index}
+              catalogue={catalogue}
+              sectorLabel={t('villages.form.potentialSector', { number })}
+              skillLabel={t('villages.form.potentialSkill', { number })}
+            />
+            <Select
+              label={t('villages.form.potentialStrength', { number })}
+              placeholder={t('villages.choose')}
+              data={strengthOptions}
+              withAsterisk
+              allowDeselect={false}
+              {...form.getInputProps(`potentials.${index}.strength`)}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t('villages.form.potentialDescription', { number })}
+            withAsterisk
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={1000}
+            {...form.getInputProps(`potentials.${index}.description`)}
+          />
+          <TextInput
+            label={t('villages.form.potentialSource', { number })}
+            maxLength={300}
+            {...form.getInputProps(`potentials.${index}.source`)}
+          />
+        </Stack>
       )}
-    </Section>
+    </RepeatableRows>
   );
 }
 
@@ -555,166 +450,114 @@ function NeedsSection({
   numbers: Numbers;
 }) {
   const { t, i18n } = useTranslation();
-  const rows = form.getValues().needs;
   const months = monthOptions(i18n.language);
   return (
-    <Section title={t('villages.form.needsSection')} id="village-form-needs">
-      <Text size="sm" c="dimmed">
-        {t('villages.form.needsHint')}
-      </Text>
-      {rows.length === 0 && <Text size="sm">{t('villages.form.noNeeds')}</Text>}
-      <RowList>
-        {rows.map((row, index) => {
-          const number = index + 1;
-          return (
-            <RowCard
-              key={row.key}
-              testId="need-row"
-              title={t('villages.form.needNumber', { number })}
-              removeLabel={t('villages.form.removeNeed', { number })}
-              onRemove={() => form.removeListItem('needs', index)}
-            >
-              <Stack gap="sm">
-                <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                  <SectorField
-                    form={form}
-                    list="needs"
-                    index={index}
-                    catalogue={catalogue}
-                    label={t('villages.form.needSector', { number })}
-                  />
-                  <SkillField
-                    form={form}
-                    list="needs"
-                    index={index}
-                    catalogue={catalogue}
-                    label={t('villages.form.needSkill', { number })}
-                  />
-                  <Select
-                    label={t('villages.form.needKind', { number })}
-                    placeholder={t('villages.choose')}
-                    data={VILLAGE_NEED_KINDS.map((kind) => ({
-                      value: kind,
-                      label: t(`villages.needKind.${kind}`),
-                    }))}
-                    withAsterisk
-                    allowDeselect={false}
-                    {...form.getInputProps(`needs.${index}.kind`)}
-                  />
-                </SimpleGrid>
-                <Textarea
-                  label={t('villages.form.needDescription', { number })}
-                  withAsterisk
-                  autosize
-                  minRows={2}
-                  maxRows={6}
-                  maxLength={1000}
-                  {...form.getInputProps(`needs.${index}.description`)}
-                />
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <NumberInput
-                    label={t('villages.form.needSize', { number })}
-                    min={VILLAGE_LIMITS.size.min}
-                    max={VILLAGE_LIMITS.size.max}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    {...numbers}
-                    {...form.getInputProps(`needs.${index}.size`)}
-                  />
-                  <MultiSelect
-                    label={t('villages.form.needSeason', { number })}
-                    placeholder={row.seasonMonths.length === 0 ? t('villages.form.allYear') : undefined}
-                    data={months}
-                    clearable
-                    {...form.getInputProps(`needs.${index}.seasonMonths`)}
-                  />
-                </SimpleGrid>
-              </Stack>
-            </RowCard>
-          );
-        })}
-      </RowList>
-      {rows.length < VILLAGE_LIMITS.rows && (
-        <AddRowButton onClick={() => form.insertListItem('needs', newNeedRow())}>
-          {t('villages.form.addNeed')}
-        </AddRowButton>
+    <RepeatableRows form={form} list="needs">
+      {(row, index, number) => (
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <SectorSkillFields
+              form={form}
+              list="needs"
+              index={index}
+              catalogue={catalogue}
+              sectorLabel={t('villages.form.needSector', { number })}
+              skillLabel={t('villages.form.needSkill', { number })}
+            />
+            <Select
+              label={t('villages.form.needKind', { number })}
+              placeholder={t('villages.choose')}
+              data={VILLAGE_NEED_KINDS.map((kind) => ({
+                value: kind,
+                label: t(`villages.needKind.${kind}`),
+              }))}
+              withAsterisk
+              allowDeselect={false}
+              {...form.getInputProps(`needs.${index}.kind`)}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t('villages.form.needDescription', { number })}
+            withAsterisk
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={1000}
+            {...form.getInputProps(`needs.${index}.description`)}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <NumberInput
+              label={t('villages.form.needSize', { number })}
+              min={VILLAGE_LIMITS.size.min}
+              max={VILLAGE_LIMITS.size.max}
+              allowDecimal={false}
+              allowNegative={false}
+              {...numbers}
+              {...form.getInputProps(`needs.${index}.size`)}
+            />
+            <MultiSelect
+              label={t('villages.form.needSeason', { number })}
+              placeholder={row.seasonMonths.length === 0 ? t('villages.form.allYear') : undefined}
+              data={months}
+              clearable
+              {...form.getInputProps(`needs.${index}.seasonMonths`)}
+            />
+          </SimpleGrid>
+        </Stack>
       )}
-    </Section>
+    </RepeatableRows>
   );
 }
 
 function FacilitiesSection({ form, numbers }: { form: Form; numbers: Numbers }) {
   const { t } = useTranslation();
-  const rows = form.getValues().facilities;
   return (
-    <Section title={t('villages.form.facilitiesSection')} id="village-form-facilities">
-      <Text size="sm" c="dimmed">
-        {t('villages.form.facilitiesHint')}
-      </Text>
-      {rows.length === 0 && <Text size="sm">{t('villages.form.noFacilities')}</Text>}
-      <RowList>
-        {rows.map((row, index) => {
-          const number = index + 1;
-          return (
-            <RowCard
-              key={row.key}
-              testId="facility-row"
-              title={t('villages.form.facilityNumber', { number })}
-              removeLabel={t('villages.form.removeFacility', { number })}
-              onRemove={() => form.removeListItem('facilities', index)}
-            >
-              <Stack gap="sm">
-                <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                  <Select
-                    label={t('villages.form.facilityKind', { number })}
-                    placeholder={t('villages.choose')}
-                    data={VILLAGE_FACILITY_KINDS.map((kind) => ({
-                      value: kind,
-                      label: t(`villages.facilityKind.${kind}`),
-                    }))}
-                    withAsterisk
-                    allowDeselect={false}
-                    {...form.getInputProps(`facilities.${index}.kind`)}
-                  />
-                  <TextInput
-                    label={t('villages.form.facilityName', { number })}
-                    withAsterisk
-                    maxLength={150}
-                    {...form.getInputProps(`facilities.${index}.name`)}
-                  />
-                  <NumberInput
-                    label={t('villages.form.facilityCapacity', { number })}
-                    min={VILLAGE_LIMITS.capacity.min}
-                    max={VILLAGE_LIMITS.capacity.max}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    {...numbers}
-                    {...form.getInputProps(`facilities.${index}.capacity`)}
-                  />
-                </SimpleGrid>
-                <TextInput
-                  label={t('villages.form.facilityAddress', { number })}
-                  maxLength={300}
-                  {...form.getInputProps(`facilities.${index}.address`)}
-                />
-                <Textarea
-                  label={t('villages.form.facilityDescription', { number })}
-                  autosize
-                  minRows={2}
-                  maxRows={6}
-                  maxLength={1000}
-                  {...form.getInputProps(`facilities.${index}.description`)}
-                />
-              </Stack>
-            </RowCard>
-          );
-        })}
-      </RowList>
-      {rows.length < VILLAGE_LIMITS.rows && (
-        <AddRowButton onClick={() => form.insertListItem('facilities', newFacilityRow())}>
-          {t('villages.form.addFacility')}
-        </AddRowButton>
+    <RepeatableRows form={form} list="facilities">
+      {(_row, index, number) => (
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <Select
+              label={t('villages.form.facilityKind', { number })}
+              placeholder={t('villages.choose')}
+              data={VILLAGE_FACILITY_KINDS.map((kind) => ({
+                value: kind,
+                label: t(`villages.facilityKind.${kind}`),
+              }))}
+              withAsterisk
+              allowDeselect={false}
+              {...form.getInputProps(`facilities.${index}.kind`)}
+            />
+            <TextInput
+              label={t('villages.form.facilityName', { number })}
+              withAsterisk
+              maxLength={150}
+              {...form.getInputProps(`facilities.${index}.name`)}
+            />
+            <NumberInput
+              label={t('villages.form.facilityCapacity', { number })}
+              min={VILLAGE_LIMITS.capacity.min}
+              max={VILLAGE_LIMITS.capacity.max}
+              allowDecimal={false}
+              allowNegative={false}
+              {...numbers}
+              {...form.getInputProps(`facilities.${index}.capacity`)}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('villages.form.facilityAddress', { number })}
+            maxLength={300}
+            {...form.getInputProps(`facilities.${index}.address`)}
+          />
+          <Textarea
+            label={t('villages.form.facilityDescription', { number })}
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={1000}
+            {...form.getInputProps(`facilities.${index}.description`)}
+          />
+        </Stack>
       )}
-    </Section>
+    </RepeatableRows>
   );
 }

@@ -1,15 +1,15 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { VillageListItem } from '../../../../shared/villages.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { EMPTY } from '../../../lib/format.ts';
+import { useAddressFilters } from '../../../lib/useAddressFilters.ts';
 import { useVillages } from '../api/villages.ts';
 import { HostBadge } from '../components/HostBadge.tsx';
 import { SectorChart } from '../components/SectorChart.tsx';
@@ -21,20 +21,9 @@ const COUNTS = ['potentials', 'needs', 'partners', 'openPlaces', 'placed'] as co
 export function VillageListPage() {
   const { t } = useTranslation();
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const urlQ = (params.get('q') ?? '').trim();
-
   // Typed text is debounced into the address, so a reload or the back button keeps it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
-  useEffect(() => {
-    if (urlQ === q) return;
-    const next = new URLSearchParams(params);
-    if (q) next.set('q', q);
-    else next.delete('q');
-    setParams(next, { replace: true });
-  }, [q]);
+  const { params, search, setSearch, clear } = useAddressFilters();
+  const urlQ = (params.get('q') ?? '').trim();
 
   const villages = useVillages(urlQ);
 
@@ -59,15 +48,7 @@ export function VillageListPage() {
           />
         </SimpleGrid>
         {urlQ && (
-          <Button
-            variant="subtle"
-            px={0}
-            mt="xs"
-            onClick={() => {
-              setSearch('');
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          >
+          <Button variant="subtle" px={0} mt="xs" onClick={clear}>
             {t('villages.list.clear')}
           </Button>
         )}
