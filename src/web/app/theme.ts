@@ -25,8 +25,10 @@ export function buildTheme(labels: { close: string; clearSelection: string }): M
     components: {
       // Closed option lists are unmounted: kept hidden in the DOM, each one also answered to its field's label.
       Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
-      Select: Select.extend({ defaultProps: { clearButtonProps } }),
-      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
+      // A searchable list opens when clicked or typed in, not when the focus arrives: tabbing through a form
+      // (or the focus moved to the first wrong field) must not drop a list over the fields below.
+      Select: Select.extend({ defaultProps: { clearButtonProps, openOnFocus: false } }),
+      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps, openOnFocus: false } }),
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
       // A file field's placeholder is the text of a button (not an input's placeholder): it must be readable.
