@@ -12,7 +12,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
@@ -33,6 +32,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons.tsx';
+import { SectionCard } from '../../../components/SectionCard.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
@@ -111,32 +111,6 @@ function EditOpportunity({ opportunityId, mode }: { opportunityId: string; mode:
   if (!query.data.permissions.canEdit) return <StatusPage kind="forbidden" />;
   // A newer version (after someone else saved) starts a fresh form.
   return <OpportunityForm key={query.data.version} opportunity={query.data} mode={mode} />;
-}
-
-function Section({
-  title,
-  id,
-  hint,
-  children,
-}: {
-  title: string;
-  id: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" mb={hint ? 4 : 'sm'} id={id}>
-        {title}
-      </Title>
-      {hint && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {hint}
-        </Text>
-      )}
-      <Stack gap="sm">{children}</Stack>
-    </Paper>
-  );
 }
 
 /** An error of a whole list (e.g. "at least one skill to open a vacancy"), read out when it appears. */
@@ -305,7 +279,7 @@ function OpportunityForm({
       )}
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Section title={t('opportunities.form.general')} id="opportunity-general">
+          <SectionCard title={t('opportunities.form.general')} id="opportunity-general">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               {staff ? (
                 <Select
@@ -369,9 +343,9 @@ function OpportunityForm({
               maxLength={300}
               {...form.getInputProps('location')}
             />
-          </Section>
+          </SectionCard>
 
-          <Section title={t('opportunities.form.datesSection')} id="opportunity-dates">
+          <SectionCard title={t('opportunities.form.datesSection')} id="opportunity-dates">
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <NumberInput
                 label={t('opportunities.form.places')}
@@ -393,9 +367,9 @@ function OpportunityForm({
                 {...form.getInputProps('closesOn')}
               />
             </SimpleGrid>
-          </Section>
+          </SectionCard>
 
-          <Section
+          <SectionCard
             title={t('opportunities.form.patternSection')}
             id="opportunity-pattern"
             hint={t('opportunities.form.patternHint')}
@@ -434,9 +408,9 @@ function OpportunityForm({
               label={t('opportunities.form.openToAsimilasi')}
               {...form.getInputProps('openToAsimilasi', { type: 'checkbox' })}
             />
-          </Section>
+          </SectionCard>
 
-          <Section title={t('opportunities.form.paySection')} id="opportunity-pay">
+          <SectionCard title={t('opportunities.form.paySection')} id="opportunity-pay">
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <NumberInput
                 label={t('opportunities.form.payMin')}
@@ -456,9 +430,9 @@ function OpportunityForm({
                 {...form.getInputProps('payPeriod')}
               />
             </SimpleGrid>
-          </Section>
+          </SectionCard>
 
-          <Section
+          <SectionCard
             title={t('opportunities.form.skillsSection')}
             id="opportunity-skills"
             hint={t('opportunities.form.skillsHint')}
@@ -508,10 +482,10 @@ function OpportunityForm({
                 {t('opportunities.form.addSkill')}
               </AddRowButton>
             )}
-          </Section>
+          </SectionCard>
 
           {staff && (
-            <Section
+            <SectionCard
               title={t('opportunities.form.restrictionsSection')}
               id="opportunity-restrictions"
               hint={t('opportunities.form.restrictionsHint')}
@@ -531,7 +505,7 @@ function OpportunityForm({
                 maxLength={2000}
                 {...form.getInputProps('restrictionNote')}
               />
-            </Section>
+            </SectionCard>
           )}
 
           <Group justify="flex-end" gap="sm">

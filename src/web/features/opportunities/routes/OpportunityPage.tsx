@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { InfoField } from '../../../components/InfoField.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { SectionCard } from '../../../components/SectionCard.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
@@ -41,30 +42,6 @@ export function OpportunityPage() {
     );
   }
   return <OpportunityView opportunity={query.data} back={back} />;
-}
-
-function Section({
-  title,
-  id,
-  actions,
-  children,
-}: {
-  title: string;
-  id: string;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Group justify="space-between" gap="xs" mb="sm">
-        <Title order={2} fz="h4" id={id}>
-          {title}
-        </Title>
-        {actions && <Group gap="xs">{actions}</Group>}
-      </Group>
-      {children}
-    </Paper>
-  );
 }
 
 function OpportunityView({ opportunity, back }: { opportunity: Opportunity; back: ReactNode }) {
@@ -116,7 +93,7 @@ function OpportunityView({ opportunity, back }: { opportunity: Opportunity; back
         </Alert>
       )}
 
-      <Section title={t('opportunities.page.overview')} id="opportunity-overview">
+      <SectionCard title={t('opportunities.page.overview')} id="opportunity-overview">
         <Stack gap="md">
           {opportunity.description && (
             <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
@@ -168,13 +145,13 @@ function OpportunityView({ opportunity, back }: { opportunity: Opportunity; back
             </InfoField>
           </SimpleGrid>
         </Stack>
-      </Section>
+      </SectionCard>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section title={t('opportunities.page.skills')} id="opportunity-skills">
+        <SectionCard title={t('opportunities.page.skills')} id="opportunity-skills">
           <Skills opportunity={opportunity} />
-        </Section>
-        <Section title={t('opportunities.page.workingPattern')} id="opportunity-pattern">
+        </SectionCard>
+        <SectionCard title={t('opportunities.page.workingPattern')} id="opportunity-pattern">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <InfoField label={t('opportunities.page.hoursPerWeek')}>
               {opportunity.hoursPerWeek === null
@@ -193,11 +170,11 @@ function OpportunityView({ opportunity, back }: { opportunity: Opportunity; back
               <Pay opportunity={opportunity} />
             </InfoField>
           </SimpleGrid>
-        </Section>
+        </SectionCard>
       </SimpleGrid>
 
       {restrictions && (
-        <Section title={t('opportunities.restrictions.title')} id="opportunity-restrictions">
+        <SectionCard title={t('opportunities.restrictions.title')} id="opportunity-restrictions">
           <RestrictionsView
             restrictions={restrictions}
             canReview={permissions.canReviewRestrictions && access.canReviewRestrictions}
@@ -210,16 +187,16 @@ function OpportunityView({ opportunity, back }: { opportunity: Opportunity; back
               onClose={() => setReviewing(false)}
             />
           )}
-        </Section>
+        </SectionCard>
       )}
 
-      <Section
+      <SectionCard
         title={t('opportunities.page.pipeline')}
         id="opportunity-pipeline"
         actions={canPropose && <ProposeButton opportunityId={opportunity.id} />}
       >
         <PlacementPipeline opportunityId={opportunity.id} />
-      </Section>
+      </SectionCard>
     </Stack>
   );
 }

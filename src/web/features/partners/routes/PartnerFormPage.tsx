@@ -10,12 +10,11 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PARTNER_TYPES, PARTNER_WILLINGNESS, type PartnerDetail } from '../../../../shared/partners.ts';
@@ -26,6 +25,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons.tsx';
+import { SectionCard } from '../../../components/SectionCard.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
@@ -71,32 +71,6 @@ function EditPartner({ partnerId }: { partnerId: string }) {
   if (!query.data.canEdit) return <StatusPage kind="forbidden" />;
   // A newer version (after someone else saved) starts a fresh form.
   return <PartnerForm key={query.data.version} partner={query.data} />;
-}
-
-function Section({
-  title,
-  id,
-  hint,
-  children,
-}: {
-  title: string;
-  id: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" mb={hint ? 4 : 'sm'} id={id}>
-        {title}
-      </Title>
-      {hint && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {hint}
-        </Text>
-      )}
-      <Stack gap="sm">{children}</Stack>
-    </Paper>
-  );
 }
 
 function PartnerForm({ partner }: { partner: PartnerDetail | null }) {
@@ -179,7 +153,7 @@ function PartnerForm({ partner }: { partner: PartnerDetail | null }) {
       )}
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Section title={t('partners.form.general')} id="partner-general">
+          <SectionCard title={t('partners.form.general')} id="partner-general">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               {canRename && (
                 <TextInput
@@ -219,9 +193,9 @@ function PartnerForm({ partner }: { partner: PartnerDetail | null }) {
               maxLength={3000}
               {...form.getInputProps('description')}
             />
-          </Section>
+          </SectionCard>
 
-          <Section title={t('partners.form.location')} id="partner-location">
+          <SectionCard title={t('partners.form.location')} id="partner-location">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <Select
                 label={t('partners.form.village')}
@@ -252,9 +226,9 @@ function PartnerForm({ partner }: { partner: PartnerDetail | null }) {
                 {...form.getInputProps('email')}
               />
             </SimpleGrid>
-          </Section>
+          </SectionCard>
 
-          <Section
+          <SectionCard
             title={t('partners.form.contacts')}
             id="partner-contacts"
             hint={t('partners.form.contactsHint')}
@@ -302,9 +276,9 @@ function PartnerForm({ partner }: { partner: PartnerDetail | null }) {
             <AddRowButton onClick={() => form.insertListItem('contacts', newContactRow())}>
               {t('partners.form.addContact')}
             </AddRowButton>
-          </Section>
+          </SectionCard>
 
-          <Section title={t('partners.form.willingnessSection')} id="partner-willingness">
+          <SectionCard title={t('partners.form.willingnessSection')} id="partner-willingness">
             <Select
               label={t('partners.form.willingness')}
               data={optionsOf(PARTNER_WILLINGNESS, (code) => t(`partners.willing.${code}`))}
@@ -322,9 +296,9 @@ function PartnerForm({ partner }: { partner: PartnerDetail | null }) {
               maxLength={1000}
               {...form.getInputProps('willingnessNote')}
             />
-          </Section>
+          </SectionCard>
 
-          <Section
+          <SectionCard
             title={t('partners.form.agreementSection')}
             id="partner-agreement"
             hint={t('partners.form.agreementHint')}
@@ -347,7 +321,7 @@ function PartnerForm({ partner }: { partner: PartnerDetail | null }) {
                 {...form.getInputProps('agreementExpiresOn')}
               />
             </SimpleGrid>
-          </Section>
+          </SectionCard>
 
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => navigate(back)} disabled={pending}>

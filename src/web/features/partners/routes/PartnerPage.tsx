@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
+import { SectionCard } from '../../../components/SectionCard.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
@@ -44,30 +45,6 @@ export function PartnerPage() {
     );
   }
   return <PartnerView partner={query.data} back={back} />;
-}
-
-function Section({
-  title,
-  id,
-  actions,
-  children,
-}: {
-  title: string;
-  id: string;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Group justify="space-between" gap="xs" mb="sm">
-        <Title order={2} fz="h4" id={id}>
-          {title}
-        </Title>
-        {actions && <Group gap="xs">{actions}</Group>}
-      </Group>
-      {children}
-    </Paper>
-  );
 }
 
 function PartnerView({ partner, back }: { partner: PartnerDetail; back: ReactNode }) {
@@ -107,7 +84,7 @@ function PartnerView({ partner, back }: { partner: PartnerDetail; back: ReactNod
         </Group>
       </div>
 
-      <Section title={t('partners.page.profile')} id="partner-profile">
+      <SectionCard title={t('partners.page.profile')} id="partner-profile">
         <Stack gap="md">
           {partner.description && (
             <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
@@ -140,10 +117,10 @@ function PartnerView({ partner, back }: { partner: PartnerDetail; back: ReactNod
             </Text>
           )}
         </Stack>
-      </Section>
+      </SectionCard>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section title={t('partners.page.willingness')} id="partner-willingness">
+        <SectionCard title={t('partners.page.willingness')} id="partner-willingness">
           <Stack gap="xs">
             <div>
               <WillingnessBadge value={partner.willingToEmploy} />
@@ -156,8 +133,8 @@ function PartnerView({ partner, back }: { partner: PartnerDetail; back: ReactNod
               </InfoField>
             )}
           </Stack>
-        </Section>
-        <Section title={t('partners.page.agreement')} id="partner-agreement">
+        </SectionCard>
+        <SectionCard title={t('partners.page.agreement')} id="partner-agreement">
           <Stack gap="sm">
             <AgreementStatus partner={partner} withDate={!partner.agreementNumber} />
             {partner.agreementNumber && (
@@ -176,14 +153,14 @@ function PartnerView({ partner, back }: { partner: PartnerDetail; back: ReactNod
               </SimpleGrid>
             )}
           </Stack>
-        </Section>
+        </SectionCard>
       </SimpleGrid>
 
-      <Section title={t('partners.page.contacts')} id="partner-contacts">
+      <SectionCard title={t('partners.page.contacts')} id="partner-contacts">
         <Contacts partner={partner} />
-      </Section>
+      </SectionCard>
 
-      <Section
+      <SectionCard
         title={t('partners.page.opportunities')}
         id="partner-opportunities"
         actions={
@@ -201,11 +178,11 @@ function PartnerView({ partner, back }: { partner: PartnerDetail; back: ReactNod
         }
       >
         <OpportunityList partnerId={partner.id} />
-      </Section>
+      </SectionCard>
 
-      <Section title={t('partners.page.pipeline')} id="partner-pipeline">
+      <SectionCard title={t('partners.page.pipeline')} id="partner-pipeline">
         <PlacementPipeline partnerId={partner.id} />
-      </Section>
+      </SectionCard>
     </Stack>
   );
 }

@@ -2,9 +2,9 @@ import { Anchor, Card, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { VillageDetail } from '../../../../shared/villages.ts';
 import { InfoField } from '../../../components/InfoField.tsx';
+import { SectionCard } from '../../../components/SectionCard.tsx';
 import { EMPTY, formatDate, orDash } from '../../../lib/format.ts';
 import { HostBadge } from './HostBadge.tsx';
-import { Section } from './Section.tsx';
 import { SectorChart } from './SectorChart.tsx';
 import { formatCoordinates, formatNumber, populationDensity, revisionTime } from './villageFormat.ts';
 
@@ -23,7 +23,7 @@ export function ProfileTab({ village }: { village: VillageDetail }) {
 
   return (
     <Stack gap="md">
-      <Section title={t('villages.profile.general')} id="village-general">
+      <SectionCard title={t('villages.profile.general')} id="village-general">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
           <InfoField label={t('villages.profile.lurah')}>
             {orDash(profile.lurahName)}
@@ -80,10 +80,10 @@ export function ProfileTab({ village }: { village: VillageDetail }) {
             })}
           </Text>
         )}
-      </Section>
+      </SectionCard>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section title={t('villages.profile.hostStatus')} id="village-host">
+        <SectionCard title={t('villages.profile.hostStatus')} id="village-host">
           <div>
             <HostBadge status={village.hostStatus} since={village.hostSince} />
           </div>
@@ -97,9 +97,9 @@ export function ProfileTab({ village }: { village: VillageDetail }) {
               </InfoField>
             </SimpleGrid>
           )}
-        </Section>
+        </SectionCard>
 
-        <Section title={t('villages.profile.contacts')} id="village-contacts">
+        <SectionCard title={t('villages.profile.contacts')} id="village-contacts">
           {village.contacts.length === 0 ? (
             <Text size="sm">{t('villages.profile.noContacts')}</Text>
           ) : (
@@ -132,7 +132,7 @@ export function ProfileTab({ village }: { village: VillageDetail }) {
               ))}
             </Stack>
           )}
-        </Section>
+        </SectionCard>
       </SimpleGrid>
 
       <SectorChart villageId={village.id} />

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VILLAGE_LIMITS } from '../../../../shared/villages.ts';
 import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons.tsx';
-import { Section } from './Section.tsx';
+import { SectionCard } from '../../../components/SectionCard.tsx';
 import {
   newContactRow,
   newFacilityRow,
@@ -55,7 +55,7 @@ export function RepeatableRows<L extends List>({
   const Noun = capitalized(noun);
   const rows: VillageFormValues[L][number][] = form.getValues()[list];
   return (
-    <Section title={t(`villages.form.${list}Section`)} id={`village-form-${list}`}>
+    <SectionCard title={t(`villages.form.${list}Section`)} id={`village-form-${list}`}>
       <Text size="sm" c="dimmed">
         {t(`villages.form.${list}Hint`)}
       </Text>
@@ -84,6 +84,6 @@ export function RepeatableRows<L extends List>({
           {t(`villages.form.add${Noun}`)}
         </AddRowButton>
       )}
-    </Section>
+    </SectionCard>
   );
 }

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { PaginationBar } from '../../../components/PaginationBar.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { SectionCard } from '../../../components/SectionCard.tsx';
 import { useVillageRevisions } from '../api/villages.ts';
 import { changeText, type Translate } from './revisionText.ts';
-import { Section } from './Section.tsx';
 import { revisionTime } from './villageFormat.ts';
 
 /** The Riwayat tab: each saved version, when, by whom, and its changes in words; newest first. */
@@ -24,7 +24,7 @@ export function RevisionsTab({
   const title = t('villages.revisions.title');
 
   return (
-    <Section title={title} id="village-revisions">
+    <SectionCard title={title} id="village-revisions">
       {revisions.isPending ? (
         <PageLoader />
       ) : revisions.isError ? (
@@ -83,6 +83,6 @@ export function RevisionsTab({
           />
         </>
       )}
-    </Section>
+    </SectionCard>
   );
 }

@@ -9,8 +9,8 @@ import type {
   VillagePotential,
 } from '../../../../shared/villages.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
+import { SectionCard } from '../../../components/SectionCard.tsx';
 import { EMPTY, orDash } from '../../../lib/format.ts';
-import { Section } from './Section.tsx';
 import { StrengthRating } from './StrengthRating.tsx';
 import { formatNumber, seasonText } from './villageFormat.ts';
 
@@ -72,7 +72,7 @@ export function PotentialsTab({ village }: { village: VillageDetail }) {
   const title = t('villages.potentials.title');
   const tableLabel = t('villages.potentials.tableLabel');
   return (
-    <Section title={title} id="village-potentials">
+    <SectionCard title={title} id="village-potentials">
       {rows.length === 0 ? (
         <Text size="sm">{t('villages.potentials.empty')}</Text>
       ) : wide ? (
@@ -116,7 +116,7 @@ export function PotentialsTab({ village }: { village: VillageDetail }) {
           ))}
         </CardList>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -141,7 +141,7 @@ export function NeedsTab({ village }: { village: VillageDetail }) {
   const size = (need: VillageNeed) =>
     need.size === null ? t('villages.needs.sizeUnknown') : formatNumber(need.size, i18n.language);
   return (
-    <Section title={title} id="village-needs">
+    <SectionCard title={title} id="village-needs">
       {rows.length === 0 ? (
         <Text size="sm">{t('villages.needs.empty')}</Text>
       ) : wide ? (
@@ -194,7 +194,7 @@ export function NeedsTab({ village }: { village: VillageDetail }) {
           ))}
         </CardList>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -210,7 +210,7 @@ export function FacilitiesTab({ village }: { village: VillageDetail }) {
       ? EMPTY
       : t('villages.facilities.capacityValue', { value: formatNumber(row.capacity, i18n.language) });
   return (
-    <Section title={title} id="village-facilities">
+    <SectionCard title={title} id="village-facilities">
       {rows.length === 0 ? (
         <Text size="sm">{t('villages.facilities.empty')}</Text>
       ) : wide ? (
@@ -261,6 +261,6 @@ export function FacilitiesTab({ village }: { village: VillageDetail }) {
           ))}
         </CardList>
       )}
-    </Section>
+    </SectionCard>
   );
 }

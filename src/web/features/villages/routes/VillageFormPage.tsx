@@ -30,6 +30,7 @@ import { DateField } from '../../../components/DateField.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { SectionCard } from '../../../components/SectionCard.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { isStaleVersion } from '../../../lib/fieldErrors.ts';
@@ -39,7 +40,6 @@ import { useSkillTaxonomy } from '../../training/api/skills.ts';
 import { SkillSelect } from '../../training/components/SkillSelect.tsx';
 import { useUpdateVillage, useVillage, villageKeys } from '../api/villages.ts';
 import { RepeatableRows } from '../components/RepeatableRows.tsx';
-import { Section } from '../components/Section.tsx';
 import { type SkillCatalogue, skillCatalogue } from '../components/skillOptions.ts';
 import {
   skillAfterSectorChange,
@@ -205,7 +205,7 @@ function VillageForm({ village }: { village: VillageDetail }) {
       </div>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Section title={t('villages.form.general')} id="village-form-general">
+          <SectionCard title={t('villages.form.general')} id="village-form-general">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput
                 label={t('villages.form.lurahName')}
@@ -262,9 +262,9 @@ function VillageForm({ village }: { village: VillageDetail }) {
               maxLength={5000}
               {...form.getInputProps('description')}
             />
-          </Section>
+          </SectionCard>
 
-          <Section title={t('villages.form.hostSection')} id="village-form-host">
+          <SectionCard title={t('villages.form.hostSection')} id="village-form-host">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <DateField
                 label={t('villages.form.hostSince')}
@@ -279,7 +279,7 @@ function VillageForm({ village }: { village: VillageDetail }) {
                 {...form.getInputProps('hostAgreement')}
               />
             </SimpleGrid>
-          </Section>
+          </SectionCard>
 
           <ContactsSection form={form} />
           <PotentialsSection form={form} catalogue={catalogue} />

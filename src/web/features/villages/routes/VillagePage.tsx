@@ -8,6 +8,7 @@ import { BackButton } from '../../../components/BackButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { SectionCard } from '../../../components/SectionCard.tsx';
 import { StatusPage } from '../../../components/StatusPage.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
@@ -22,7 +23,6 @@ import { HostBadge } from '../components/HostBadge.tsx';
 import { ProfileTab } from '../components/ProfileTab.tsx';
 import { RevisionsTab } from '../components/RevisionsTab.tsx';
 import { FacilitiesTab, NeedsTab, PotentialsTab } from '../components/RowTabs.tsx';
-import { Section } from '../components/Section.tsx';
 import { formatNumber } from '../components/villageFormat.ts';
 import { villageTabs } from '../components/villageTabs.ts';
 
@@ -128,16 +128,16 @@ function VillageView({ village, back }: { village: VillageDetail; back: ReactNod
         </Tabs.Panel>
         {tabs.includes('mitra') && (
           <Tabs.Panel value="mitra" pt="md">
-            <Section title={t('villages.page.partnersTitle')} id="village-partners">
+            <SectionCard title={t('villages.page.partnersTitle')} id="village-partners">
               <PartnerList villageId={village.id} />
-            </Section>
+            </SectionCard>
           </Tabs.Panel>
         )}
         {tabs.includes('peluang') && (
           <Tabs.Panel value="peluang" pt="md">
-            <Section title={t('villages.page.opportunitiesTitle')} id="village-opportunities">
+            <SectionCard title={t('villages.page.opportunitiesTitle')} id="village-opportunities">
               <OpportunityList villageId={village.id} />
-            </Section>
+            </SectionCard>
           </Tabs.Panel>
         )}
         {tabs.includes('penempatan') && (
