@@ -10,15 +10,19 @@ describe('permissions', () => {
       [],
     );
     expect(permissionsForRoles(['village_staff'])).toEqual([
+      'decide:match:organization',
       'import:opportunity:organization',
       'manage:opportunity:organization',
       'manage:partner:organization',
       'manage:placement:organization',
       'manage:village:organization',
+      'read:fairness:all',
+      'read:match:organization',
       'read:opportunity:all',
       'read:organization:all',
       'read:partner:all',
       'read:person:organization',
+      'read:planning:all',
       'read:village:all',
       'write:note:organization',
     ]);
@@ -40,14 +44,31 @@ describe('permissions', () => {
       'draft:opportunity:own',
       'manage:partner:own',
       'manage:placement:own',
+      'read:fairness:all',
       'read:opportunity:own',
       'read:organization:all',
       'read:partner:own',
       'read:person:organization',
+      'read:planning:all',
       'read:training:own',
       'read:village:all',
       'record:attendance:own',
     ]);
+  });
+
+  it('keeps matching to those who see people, plans to corrections staff, and the aggregates from partners', () => {
+    for (const role of ['prison_binadik', 'probation_officer', 'district_staff', 'village_staff'] as const) {
+      expect(scopeFor(permissionsForRoles([role]), 'read', 'match'), role).toBe('organization');
+    }
+    for (const role of ['partner_staff', 'viewer', 'system_admin'] as const) {
+      expect(scopeFor(permissionsForRoles([role]), 'read', 'match'), role).toBeNull();
+    }
+    expect(scopeFor(permissionsForRoles(['prison_binadik']), 'plan', 'placement')).toBe('organization');
+    expect(scopeFor(permissionsForRoles(['village_staff']), 'plan', 'placement')).toBeNull();
+    expect(scopeFor(permissionsForRoles(['partner_staff']), 'read', 'planning')).toBeNull();
+    expect(scopeFor(permissionsForRoles(['partner_staff']), 'read', 'fairness')).toBeNull();
+    expect(scopeFor(permissionsForRoles(['system_admin']), 'read', 'fairness')).toBe('all');
+    expect(scopeFor(permissionsForRoles(['prison_binadik']), 'read', 'fairness')).toBeNull();
   });
 
   it('lets the work-training section run training, only the prison head reopen attendance, an instructor only her own cohorts', () => {

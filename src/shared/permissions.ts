@@ -59,6 +59,15 @@ export const PERMISSIONS = [
   'propose:placement:organization',
   'manage:placement:organization',
   'manage:placement:own',
+  // Matching and planning (ADR 012). Recommendations and candidates are read, and set aside with a reason
+  // code, by whoever sees the people (`organization`: the people visible to her); placement plans are made
+  // and accepted by corrections staff, who propose. The training-gap planner and the fairness report are
+  // aggregate figures over the program (`all`), never a person's record.
+  'read:match:organization',
+  'decide:match:organization',
+  'plan:placement:organization',
+  'read:planning:all',
+  'read:fairness:all',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -90,6 +99,12 @@ const EVERYONE: readonly Permission[] = ['read:organization:all', 'read:village:
 const PERSON_READER: readonly Permission[] = [...EVERYONE, 'read:person:organization'];
 /** The agencies and kelurahan read the partner directory and every opportunity. */
 const PROGRAM_READER: readonly Permission[] = ['read:partner:all', 'read:opportunity:all'];
+/** Who sees people may see how they match opportunities, set a recommendation aside, and plan training. */
+const MATCH_READER: readonly Permission[] = [
+  'read:match:organization',
+  'decide:match:organization',
+  'read:planning:all',
+];
 /** Corrections staff: prison and probation, who alone see offence, sentence and behaviour. */
 const CORRECTIONS: readonly Permission[] = [
   ...PERSON_READER,
@@ -101,6 +116,8 @@ const CORRECTIONS: readonly Permission[] = [
   'review:opportunity:all',
   'propose:placement:organization',
   'manage:placement:organization',
+  ...MATCH_READER,
+  'plan:placement:organization',
 ];
 /** Kecamatan and kelurahan staff: their villages' profiles, local partners, opportunities and pipelines. */
 const VILLAGE_MANAGER: readonly Permission[] = [
@@ -112,6 +129,8 @@ const VILLAGE_MANAGER: readonly Permission[] = [
   'manage:opportunity:organization',
   'import:opportunity:organization',
   'manage:placement:organization',
+  ...MATCH_READER,
+  'read:fairness:all',
 ];
 /** Person data is not an administrator's business: she manages accounts and rules, not records. */
 const ADMIN_ONLY: readonly Permission[] = [
@@ -125,6 +144,8 @@ const ADMIN_ONLY: readonly Permission[] = [
   'read:audit:all',
   'manage:rules:all',
   'manage:skill:all',
+  // The matching weights are hers to set, so she sees whether they skew (aggregates only).
+  'read:fairness:all',
 ];
 
 /** The work-training section (Seksi Kegiatan Kerja) runs training; the prison's other staff read it. */
@@ -149,6 +170,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'import:person:organization',
       'export:person:organization',
       'anonymize:person:organization',
+      'read:fairness:all',
       ...TRAINING_MANAGER,
       // The supervisor who may reopen a session's attendance after its 7 days.
       'reopen:attendance:organization',
@@ -174,6 +196,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'read:audit:organization',
       'manage:consent:organization',
       'export:person:organization',
+      'read:fairness:all',
     ],
     organizationKinds: ['probation'],
   },
@@ -199,7 +222,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     organizationKinds: ['partner'],
   },
   // Program-level figures only (the insight issue): never a person's record.
-  viewer: { permissions: EVERYONE, organizationKinds: null },
+  viewer: { permissions: [...EVERYONE, 'read:planning:all', 'read:fairness:all'], organizationKinds: null },
 };
 
 /** The union of the permissions granted by the given roles, sorted. */

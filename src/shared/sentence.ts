@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MATCHING_RULES, MatchingRules } from './matching.ts';
 
 // Versioned, configurable program rules: the sentence milestones (UU 22/2022, Permenkumham 3/2018 as
 // changed by 7/2022) and the retention periods of personal data (UU 27/2022). Every threshold the
@@ -111,7 +112,7 @@ export const DEFAULT_RETENTION_RULES: RetentionRules = {
   importFileYears: 1,
 };
 
-export const RULE_KINDS = ['sentence', 'retention'] as const;
+export const RULE_KINDS = ['sentence', 'retention', 'matching'] as const;
 export const RuleKind = z.enum(RULE_KINDS);
 export type RuleKind = z.infer<typeof RuleKind>;
 export const RuleKindParams = z.strictObject({ kind: RuleKind });
@@ -120,11 +121,17 @@ export const RuleKindParams = z.strictObject({ kind: RuleKind });
 export interface RulesByKind {
   sentence: SentenceRules;
   retention: RetentionRules;
+  matching: MatchingRules;
 }
-export const RULES_SCHEMAS = { sentence: SentenceRules, retention: RetentionRules } as const;
+export const RULES_SCHEMAS = {
+  sentence: SentenceRules,
+  retention: RetentionRules,
+  matching: MatchingRules,
+} as const;
 export const DEFAULT_RULES: RulesByKind = {
   sentence: DEFAULT_SENTENCE_RULES,
   retention: DEFAULT_RETENTION_RULES,
+  matching: DEFAULT_MATCHING_RULES,
 };
 
 const ruleSetOf = <K extends RuleKind, S extends z.ZodType>(kind: K, rules: S) =>
@@ -140,7 +147,12 @@ const ruleSetOf = <K extends RuleKind, S extends z.ZodType>(kind: K, rules: S) =
 
 export const SentenceRuleSet = ruleSetOf('sentence', SentenceRules).meta({ id: 'SentenceRuleSet' });
 export const RetentionRuleSet = ruleSetOf('retention', RetentionRules).meta({ id: 'RetentionRuleSet' });
-export const RuleSetResponse = z.discriminatedUnion('kind', [SentenceRuleSet, RetentionRuleSet]);
+export const MatchingRuleSet = ruleSetOf('matching', MatchingRules).meta({ id: 'MatchingRuleSet' });
+export const RuleSetResponse = z.discriminatedUnion('kind', [
+  SentenceRuleSet,
+  RetentionRuleSet,
+  MatchingRuleSet,
+]);
 export type RuleSetResponse = z.infer<typeof RuleSetResponse>;
 /** One stored version of the rules of kind K (a union of kinds gives a union of rule sets). */
 export type RuleSetOf<K extends RuleKind> = K extends RuleKind
@@ -171,6 +183,7 @@ const saveBody = <S extends z.ZodType>(rules: S) =>
 export const SaveRuleSetRequest = {
   sentence: saveBody(SentenceRules),
   retention: saveBody(RetentionRules),
+  matching: saveBody(MatchingRules),
 } as const;
 export type SaveRuleSetRequest<K extends RuleKind = RuleKind> = {
   rules: RulesByKind[K];

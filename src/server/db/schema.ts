@@ -621,6 +621,8 @@ export interface OpportunityTable {
   restrictions_reviewed_at: Date | null;
   /** Checked and bumped by the corrections review (and by a staff edit that changes the restrictions). */
   restrictions_version: Generated<number>;
+  /** Legal minimum age for the job (a gate, never a ranking input); null when none applies. */
+  min_age: number | null;
   status: Generated<'draft' | 'open' | 'filled' | 'closed'>;
   status_reason: string | null;
   opened_by: string | null;
@@ -659,9 +661,84 @@ export interface PlacementTable {
   ended_on: NullableDate;
   proposed_by: string | null;
   proposer_organization_id: string;
+  /** The recommendation it was proposed from (matching): score 0–100, weights version, factors. */
+  match_score: NumericColumn;
+  match_rule_version: number | null;
+  match_factors: JSONColumnType<unknown[] | null, string | null | undefined, string | null>;
+  plan_id: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
   version: Generated<number>;
+}
+
+export interface PlacementPlanTable {
+  id: Generated<string>;
+  organization_id: string;
+  window_from: DateColumn;
+  window_to: DateColumn;
+  rule_version: number;
+  status: Generated<'draft' | 'accepted' | 'discarded'>;
+  people_count: number;
+  places_count: number;
+  assigned_count: number;
+  total_score: ColumnType<string, string | number, string | number>;
+  greedy_total: ColumnType<string, string | number, string | number>;
+  greedy_assigned: number;
+  solve_ms: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Date | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PlacementPlanItemTable {
+  id: Generated<string>;
+  plan_id: string;
+  person_id: string;
+  solver_opportunity_id: string | null;
+  solver_score: NumericColumn;
+  opportunity_id: string | null;
+  score: NumericColumn;
+  factors: JSONColumnType<unknown[] | null, string | null | undefined, string | null>;
+  unassigned_reason: string | null;
+  unassigned_params: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  adjusted_by: string | null;
+  adjust_reason: string | null;
+  placement_id: string | null;
+  position: number;
+}
+
+export interface MatchDecisionTable {
+  id: Generated<string>;
+  person_id: string;
+  opportunity_id: string;
+  kind: 'dismissed' | 'restriction_cleared' | 'restriction_refused';
+  reason_code: string;
+  note: string | null;
+  decided_by: string | null;
+  decided_by_name: string;
+  organization_id: string;
+  decided_at: CreatedAt;
+  restrictions_version: number | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+}
+
+export interface MatchRecommendationTable {
+  id: Generated<string>;
+  person_id: string;
+  opportunity_id: string;
+  rule_version: number;
+  score: ColumnType<string, string | number, string | number>;
+  gate: 'eligible' | 'review';
+  factors: JSONColumnType<unknown[], string, string>;
+  context: 'person' | 'opportunity' | 'plan' | 'compare';
+  times_shown: Generated<number>;
+  first_shown_at: CreatedAt;
+  last_shown_at: Timestamp;
+  last_shown_by: string | null;
 }
 
 export interface PlacementStepTable {
@@ -717,4 +794,8 @@ export interface Database {
   opportunity_skill: OpportunitySkillTable;
   placement: PlacementTable;
   placement_step: PlacementStepTable;
+  placement_plan: PlacementPlanTable;
+  placement_plan_item: PlacementPlanItemTable;
+  match_decision: MatchDecisionTable;
+  match_recommendation: MatchRecommendationTable;
 }

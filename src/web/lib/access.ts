@@ -48,6 +48,16 @@ export interface Access {
   canProposePlacements: boolean;
   /** Moves a placement along its pipeline (scope decided by the server). */
   canManagePlacements: boolean;
+  /** Sees how the people she sees match opportunities (recommendations, candidates, comparison). */
+  canReadMatches: boolean;
+  /** Sets a recommendation aside with a reason code. */
+  canDecideMatches: boolean;
+  /** Corrections staff: makes and accepts placement plans for a release window. */
+  canPlanPlacements: boolean;
+  /** The training-gap planner (aggregate figures). */
+  canReadPlanning: boolean;
+  /** The fairness report of the matching (aggregate figures). */
+  canReadFairness: boolean;
 }
 
 export function accessFor(permissions: readonly string[]): Access {
@@ -88,5 +98,10 @@ export function accessFor(permissions: readonly string[]): Access {
     canImportOpportunities: has('import', 'opportunity'),
     canProposePlacements: has('propose', 'placement'),
     canManagePlacements: has('manage', 'placement'),
+    canReadMatches: has('read', 'match'),
+    canDecideMatches: has('decide', 'match'),
+    canPlanPlacements: has('plan', 'placement'),
+    canReadPlanning: has('read', 'planning'),
+    canReadFairness: has('read', 'fairness'),
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { errorResponses } from '../../../shared/errors.ts';
 import {
+  MatchingRuleSet,
   RetentionRuleSet,
   RULE_KINDS,
   RuleKindParams,
@@ -16,7 +17,11 @@ import * as rules from './rules.service.ts';
 
 const tags = ['rules'];
 const errors = errorResponses(400, 401, 403, 409);
-const RESPONSES = { sentence: SentenceRuleSet, retention: RetentionRuleSet } as const;
+const RESPONSES = {
+  sentence: SentenceRuleSet,
+  retention: RetentionRuleSet,
+  matching: MatchingRuleSet,
+} as const;
 
 export const ruleRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(
