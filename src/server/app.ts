@@ -16,6 +16,7 @@ import { authRoutes, type LoginRateLimit } from './modules/auth/auth.routes.ts';
 import { consentRoutes } from './modules/consents/consents.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { noteRoutes } from './modules/notes/notes.routes.ts';
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes.ts';
 import { opportunityImportRoutes } from './modules/opportunity-import/opportunity-import.routes.ts';
@@ -26,6 +27,8 @@ import { peopleImportRoutes } from './modules/people/import/people-import.routes
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { retentionRoutes } from './modules/people/retention/retention.routes.ts';
 import { placementRoutes } from './modules/placements/placements.routes.ts';
+import { planningRoutes } from './modules/planning/planning.routes.ts';
+import { planRoutes } from './modules/plans/plans.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { ruleRoutes } from './modules/rules/rules.routes.ts';
 import { skillRoutes } from './modules/skills/skills.routes.ts';
@@ -190,6 +193,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(opportunityRoutes, { db });
   await app.register(opportunityImportRoutes, { db });
   await app.register(placementRoutes, { db });
+  await app.register(matchingRoutes, { db });
+  await app.register(planRoutes, { db });
+  await app.register(planningRoutes, { db });
 
   const webRoot = deps.webRoot ?? path.join(ROOT, 'dist/web');
   const indexHtml = existsSync(path.join(webRoot, 'index.html'))

@@ -113,4 +113,21 @@ export const AUDIT_ACTIONS = [
   'placement.proposed',
   'placement.advanced',
   'placement.listed',
+  // Matching
+  'match.recommendations_viewed',
+  'match.candidates_listed',
+  'match.compared',
+  'match.dismissed',
+  'match.dismissal_revoked',
+  'match.restriction_reviewed',
+  'match.restriction_review_revoked',
+  // Placement plans
+  'plan.created',
+  'plan.item_adjusted',
+  'plan.accepted',
+  'plan.discarded',
+  'match.plan_viewed',
+  // Planning
+  'planning.gap_exported',
+  'planning.fairness_viewed',
 ] as const;

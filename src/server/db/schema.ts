@@ -685,6 +685,7 @@ export interface PlacementPlanTable {
   greedy_total: ColumnType<string, string | number, string | number>;
   greedy_assigned: number;
   solve_ms: number;
+  note: string | null;
   created_by: string | null;
   created_at: CreatedAt;
   decided_by: string | null;

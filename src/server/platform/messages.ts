@@ -2,8 +2,11 @@ import type { Language } from '../../shared/common.ts';
 import { ATTENDANCE_FIELD_MESSAGES, ATTENDANCE_MESSAGES } from './messages/attendance.ts';
 import { COHORTS_FIELD_MESSAGES, COHORTS_MESSAGES } from './messages/cohorts.ts';
 import { IMPORT_FIELD_MESSAGES, IMPORT_MESSAGES } from './messages/import.ts';
+import { MATCHING_FIELD_MESSAGES, MATCHING_MESSAGES } from './messages/matching.ts';
 import { OPPORTUNITIES_FIELD_MESSAGES, OPPORTUNITIES_MESSAGES } from './messages/opportunities.ts';
 import { PLACEMENTS_FIELD_MESSAGES, PLACEMENTS_MESSAGES } from './messages/placements.ts';
+import { PLANNING_FIELD_MESSAGES, PLANNING_MESSAGES } from './messages/planning.ts';
+import { PLANS_FIELD_MESSAGES, PLANS_MESSAGES } from './messages/plans.ts';
 import { SKILLS_FIELD_MESSAGES, SKILLS_MESSAGES } from './messages/skills.ts';
 import { VILLAGES_FIELD_MESSAGES, VILLAGES_MESSAGES } from './messages/villages.ts';
 
@@ -227,7 +230,10 @@ const MESSAGES = {
   ...IMPORT_MESSAGES,
   ...OPPORTUNITIES_MESSAGES,
   ...PLACEMENTS_MESSAGES,
+  ...PLANS_MESSAGES,
+  ...PLANNING_MESSAGES,
   ...VILLAGES_MESSAGES,
+  ...MATCHING_MESSAGES,
   INTERNAL: {
     id: 'Terjadi kesalahan pada server. Laporkan kode rujukan {correlationId} kepada administrator.',
     en: 'A server error occurred. Report reference {correlationId} to an administrator.',
@@ -401,7 +407,10 @@ const FIELD_MESSAGES = {
   ...IMPORT_FIELD_MESSAGES,
   ...OPPORTUNITIES_FIELD_MESSAGES,
   ...PLACEMENTS_FIELD_MESSAGES,
+  ...PLANS_FIELD_MESSAGES,
+  ...PLANNING_FIELD_MESSAGES,
   ...VILLAGES_FIELD_MESSAGES,
+  ...MATCHING_FIELD_MESSAGES,
   import_mapping_invalid: {
     id: 'Pemetaan kolom tidak valid: setiap isian paling banyak satu kolom, dan Nama Lengkap wajib dipetakan.',
     en: 'Invalid column mapping: each field at most one column, and Full name must be mapped.',

@@ -30,6 +30,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('greedy_total', sql`numeric(12,1)`, (c) => c.notNull())
     .addColumn('greedy_assigned', 'integer', (c) => c.notNull())
     .addColumn('solve_ms', 'integer', (c) => c.notNull())
+    // What its maker wrote when making it (optional), shown with the plan.
+    .addColumn('note', 'text')
     .addColumn('created_by', 'uuid', (c) => c.references('app_user.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('decided_by', 'uuid', (c) => c.references('app_user.id'))

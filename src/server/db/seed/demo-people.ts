@@ -1031,12 +1031,37 @@ export async function seedDemoPeople(db: Trx, options: { partnerId: string; toda
         ...extra,
       });
     const reintegration = ['identity_contact', 'skills_training', 'availability_status'];
+    // Reintegration consents name Krobokan and, so that opportunities elsewhere can be recommended to her
+    // (matching needs her consent to the opportunity's partner and kelurahan), every host kelurahan and
+    // partner of the program.
+    const everyHost = { recipient_kinds: JSON.stringify(['partner', 'village']) };
     if (krobokan.has(index)) {
       consent(
         [krobokanId],
-        'Reintegrasi: pendampingan dan peluang kerja di Kelurahan Krobokan',
+        'Reintegrasi: pendampingan dan peluang kerja di Kelurahan Krobokan, kelurahan binaan lain dan mitra program',
         reintegration,
+        everyHost,
       );
+    } else if (
+      person.releasedOn !== null &&
+      person.returnedOn === null &&
+      index !== withdrawn &&
+      !krobokanWithoutConsent.has(index)
+    ) {
+      // Released women looking for work: a consent given a month before release (no random draw, so the
+      // rest of the demo stays as it was).
+      consentValues.push({
+        person_id: person.id,
+        organization_id: LAPAS_ID,
+        purpose: 'Penempatan kerja setelah bebas di kelurahan binaan dan mitra program',
+        recipient_organization_ids: JSON.stringify([]),
+        field_groups: JSON.stringify(reintegration),
+        given_on: addDays(person.releasedOn, -30),
+        recorded_by: binadik.id,
+        withdrawn_on: null,
+        withdrawn_reason: null,
+        ...everyHost,
+      });
     }
     if (index === withdrawn) {
       consent(

@@ -229,8 +229,16 @@ export function findRunningPlacement(db: Db, personId: string, opportunityId: st
 
 export async function insertPlacement(
   db: Db,
-  values: { personId: string; opportunityId: string; proposedBy: string; proposerOrganizationId: string },
+  values: {
+    personId: string;
+    opportunityId: string;
+    proposedBy: string;
+    proposerOrganizationId: string;
+    /** Proposed from matching: the score, the weights version, the factors (and the plan). */
+    match?: { score: number; ruleVersion: number; factors: unknown[]; planId?: string | null } | null;
+  },
 ) {
+  const match = values.match ?? null;
   const row = await db
     .insertInto('placement')
     .values({
@@ -239,6 +247,10 @@ export async function insertPlacement(
       stage: 'proposed',
       proposed_by: values.proposedBy,
       proposer_organization_id: values.proposerOrganizationId,
+      match_score: match?.score ?? null,
+      match_rule_version: match?.ruleVersion ?? null,
+      match_factors: match ? JSON.stringify(match.factors) : null,
+      plan_id: match?.planId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -20,7 +20,7 @@ import { today } from '../../platform/calendar.ts';
 import { AppError, conflict, type FieldError, fieldError, notFound } from '../../platform/errors.ts';
 import { recordTimeline } from '../../platform/timeline.ts';
 import { countPlaced, refreshOpportunityFill } from '../opportunities/opportunities.fill.ts';
-import { isCorrections, personAccess } from '../people/people.access.ts';
+import { isCorrections, type PersonAccess, personAccess } from '../people/people.access.ts';
 import { requirePlacements } from './placements.access.ts';
 import { presentDetail, presentPlacement } from './placements.presenter.ts';
 import {
@@ -141,15 +141,28 @@ export async function forPerson(db: Db, ctx: RequestContext, personId: string): 
   };
 }
 
+/** What a proposal made from matching carries: the score and the weights version that scored it, and the plan. */
+export interface ProposalMatch {
+  score: number;
+  ruleVersion: number;
+  factors: unknown[];
+  /** The placement plan it was accepted from (plans). */
+  planId?: string | null;
+}
+
 /**
  * Proposes a woman the caller may see for an open opportunity with places left, when her consent lets her
  * data reach its partner. Creates the placement with its first step, links her to the partner (so the
- * partner sees her, under that consent), and records it on her timeline and in the audit log.
+ * partner sees her, under that consent), and records it on her timeline and in the audit log. A proposal
+ * made from a recommendation or a plan passes `match`, stored on the placement, or a `check` run inside the
+ * transaction (see `createProposal`).
  */
 export async function propose(
   db: Db,
   ctx: RequestContext,
   body: z.output<typeof ProposePlacementRequest>,
+  match: ProposalMatch | null = null,
+  check?: (trx: Db) => Promise<ProposalMatch | null | undefined>,
 ): Promise<PlacementDetail> {
   requirePermission(ctx, 'propose:placement');
   const access = await personAccess(db, ctx, body.personId);
@@ -158,79 +171,107 @@ export async function propose(
   if (proposedOn > today()) throw fieldError('proposedOn', 'date_in_future');
   let placementId: string;
   try {
-    placementId = await db.transaction().execute(async (trx) => {
-      // Her record first (an anonymization running meanwhile ends her placements: it must not miss this
-      // one), then the opportunity, held for share until the commit: a close or an edit of its partner
-      // made at the same moment waits for the proposal, and the proposal never lands on a closed one.
-      if ((await lockPersonForProposal(trx, access.personId))?.anonymized_at)
-        throw conflict('PERSON_ANONYMIZED');
-      const opportunity = await findOpportunity(trx, body.opportunityId, 'share');
-      if (!opportunity) throw fieldError('opportunityId', 'placement_opportunity_unknown');
-      if (opportunity.status === 'filled') throw conflict('PLACEMENT_NO_PLACES');
-      if (opportunity.status !== 'open' || opportunity.past_closing)
-        throw conflict('PLACEMENT_OPPORTUNITY_NOT_OPEN');
-      if ((await countPlaced(trx, opportunity.id)) >= opportunity.places)
-        throw conflict('PLACEMENT_NO_PLACES');
-      if (!(await hasPartnerConsent(trx, access.personId, opportunity.partner_id)))
-        throw conflict('PLACEMENT_NO_CONSENT');
-      if (await findRunningPlacement(trx, access.personId, opportunity.id))
-        throw conflict('PLACEMENT_EXISTS');
-      const id = await insertPlacement(trx, {
-        personId: access.personId,
-        opportunityId: opportunity.id,
-        proposedBy: ctx.principal.userId,
-        proposerOrganizationId: ctx.principal.organizationId,
-      });
-      await insertStep(trx, {
-        placementId: id,
-        stage: 'proposed',
-        happenedOn: proposedOn,
-        reason: null,
+    placementId = await db.transaction().execute((trx) =>
+      createProposal(trx, ctx, {
+        access,
+        opportunityId: body.opportunityId,
+        proposedOn,
         note: body.note ?? null,
-        recordedBy: ctx.principal.userId,
-        recordedOrganizationId: ctx.principal.organizationId,
-      });
-      const links = await syncPartnerLinks(
-        trx,
-        access.personId,
-        opportunity.partner_id,
-        ctx.principal.userId,
-      );
-      await audit(trx, ctx, {
-        action: 'placement.proposed',
-        subjectType: 'person',
-        subjectId: access.personId,
-        subjectOrganizationId: access.organizationId,
-        details: {
-          placementId: id,
-          opportunityId: opportunity.id,
-          partnerId: opportunity.partner_id,
-          villageId: opportunity.village_id,
-          proposedOn,
-          links,
-        },
-      });
-      // Corrections only: a shared entry would tell every organization that sees her timeline (another
-      // partner among them) where she was proposed.
-      await recordTimeline(trx, ctx, access.personId, {
-        kind: 'placement.proposed',
-        visibility: 'corrections',
-        details: {
-          placementId: id,
-          opportunityId: opportunity.id,
-          opportunityTitle: opportunity.title,
-          stage: 'proposed',
-          happenedOn: proposedOn,
-        },
-      });
-      return id;
-    });
+        match,
+        check,
+      }),
+    );
   } catch (error) {
     // Two officers proposing her for the same opportunity at once: the partial unique index refuses one.
     if ((error as { code?: string }).code === '23505') throw conflict('PLACEMENT_EXISTS');
     throw error;
   }
   return (await detail(db, ctx, placementId)).result;
+}
+
+/**
+ * The checks and writes of one proposal, inside the caller's transaction; returns the placement's id. The
+ * caller has checked `propose:placement` and her `personAccess`. Refuses (409) an anonymized record, an
+ * opportunity not open or without places, a missing consent to its partner, and a running placement for it.
+ * `check`, when given, runs once her record and the opportunity are locked (before the checks above): it
+ * throws to refuse the proposal, and may answer the match to store (in place of `match`), e.g. matching's
+ * re-evaluation of the pair read inside this transaction.
+ */
+export async function createProposal(
+  trx: Db,
+  ctx: RequestContext,
+  input: {
+    access: PersonAccess;
+    opportunityId: string;
+    proposedOn: string;
+    note: string | null;
+    match?: ProposalMatch | null;
+    check?: (trx: Db) => Promise<ProposalMatch | null | undefined>;
+  },
+): Promise<string> {
+  const { access, proposedOn } = input;
+  // Her record first (an anonymization running meanwhile ends her placements: it must not miss this
+  // one), then the opportunity, held for share until the commit: a close or an edit of its partner
+  // made at the same moment waits for the proposal, and the proposal never lands on a closed one.
+  if ((await lockPersonForProposal(trx, access.personId))?.anonymized_at) throw conflict('PERSON_ANONYMIZED');
+  const opportunity = await findOpportunity(trx, input.opportunityId, 'share');
+  if (!opportunity) throw fieldError('opportunityId', 'placement_opportunity_unknown');
+  const match = (await input.check?.(trx)) ?? input.match ?? null;
+  if (opportunity.status === 'filled') throw conflict('PLACEMENT_NO_PLACES');
+  if (opportunity.status !== 'open' || opportunity.past_closing)
+    throw conflict('PLACEMENT_OPPORTUNITY_NOT_OPEN');
+  if ((await countPlaced(trx, opportunity.id)) >= opportunity.places) throw conflict('PLACEMENT_NO_PLACES');
+  if (!(await hasPartnerConsent(trx, access.personId, opportunity.partner_id)))
+    throw conflict('PLACEMENT_NO_CONSENT');
+  if (await findRunningPlacement(trx, access.personId, opportunity.id)) throw conflict('PLACEMENT_EXISTS');
+  const id = await insertPlacement(trx, {
+    personId: access.personId,
+    opportunityId: opportunity.id,
+    proposedBy: ctx.principal.userId,
+    proposerOrganizationId: ctx.principal.organizationId,
+    match,
+  });
+  await insertStep(trx, {
+    placementId: id,
+    stage: 'proposed',
+    happenedOn: proposedOn,
+    reason: null,
+    note: input.note,
+    recordedBy: ctx.principal.userId,
+    recordedOrganizationId: ctx.principal.organizationId,
+  });
+  const links = await syncPartnerLinks(trx, access.personId, opportunity.partner_id, ctx.principal.userId);
+  await audit(trx, ctx, {
+    action: 'placement.proposed',
+    subjectType: 'person',
+    subjectId: access.personId,
+    subjectOrganizationId: access.organizationId,
+    details: {
+      placementId: id,
+      opportunityId: opportunity.id,
+      partnerId: opportunity.partner_id,
+      villageId: opportunity.village_id,
+      proposedOn,
+      links,
+      ...(match && {
+        match: { score: match.score, ruleVersion: match.ruleVersion, planId: match.planId ?? null },
+      }),
+    },
+  });
+  // Corrections only: a shared entry would tell every organization that sees her timeline (another
+  // partner among them) where she was proposed.
+  await recordTimeline(trx, ctx, access.personId, {
+    kind: 'placement.proposed',
+    visibility: 'corrections',
+    details: {
+      placementId: id,
+      opportunityId: opportunity.id,
+      opportunityTitle: opportunity.title,
+      stage: 'proposed',
+      happenedOn: proposedOn,
+    },
+  });
+  return id;
 }
 
 /**

@@ -167,6 +167,9 @@ const LIST_ACTIONS = [
   'attendance.viewed',
   'attendance.exported',
   'placement.listed',
+  'match.candidates_listed',
+  'match.plan_viewed',
+  'match.compared',
 ];
 const LIST_ACTIONS_SQL = sql.join(LIST_ACTIONS.map((action) => sql.lit(action)));
 
