@@ -5,6 +5,7 @@ import {
   IconBriefcase,
   IconBuildingCommunity,
   IconBuildingStore,
+  IconChartDots3,
   IconChevronDown,
   IconClockCog,
   IconHome,
@@ -26,6 +27,7 @@ import type { Me } from '../../shared/auth.ts';
 import { DEMO_BANNER_HEIGHT, DemoBanner } from '../components/DemoBanner.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { meQueryKey, useLogout } from '../features/auth/api/session.ts';
+import { canOpenPlanning } from '../features/planning/components/PlanningLayout.tsx';
 import { accessFor } from '../lib/access.ts';
 import { lastApiActivity } from '../lib/api.ts';
 import classes from './AppLayout.module.css';
@@ -142,6 +144,14 @@ export function AppLayout({ me }: { me: Me }) {
       to: '/penempatan',
       label: t('placements.nav'),
       icon: <IconTimeline size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
+  if (canOpenPlanning(access)) {
+    items.push({
+      to: '/perencanaan',
+      label: t('planning.nav'),
+      icon: <IconChartDots3 size={20} aria-hidden />,
       prefix: true,
     });
   }

@@ -24,6 +24,11 @@ import { PersonListPage } from '../features/people/routes/PersonListPage.tsx';
 import { PersonPage } from '../features/people/routes/PersonPage.tsx';
 import { RetentionPage } from '../features/people/routes/RetentionPage.tsx';
 import { PlacementBoardPage } from '../features/placements/routes/PlacementBoardPage.tsx';
+import { PlanningIndex, PlanningLayout } from '../features/planning/components/PlanningLayout.tsx';
+import { FairnessPage } from '../features/planning/routes/FairnessPage.tsx';
+import { PlanDetailPage } from '../features/planning/routes/PlanDetailPage.tsx';
+import { PlanListPage } from '../features/planning/routes/PlanListPage.tsx';
+import { TrainingGapPage } from '../features/planning/routes/TrainingGapPage.tsx';
 import { RulesPage } from '../features/rules/routes/RulesPage.tsx';
 import { ProgramCatalogPage } from '../features/training/routes/ProgramCatalogPage.tsx';
 import { ProgramFormPage } from '../features/training/routes/ProgramFormPage.tsx';
@@ -105,6 +110,30 @@ export const router = createBrowserRouter([
       {
         element: <RequireAccess need="canManagePlacements" />,
         children: [{ path: 'penempatan', element: <PlacementBoardPage /> }],
+      },
+      {
+        // Planning: one tab per part, each shown to those with its access (the layout checks any of them).
+        path: 'perencanaan',
+        element: <PlanningLayout />,
+        children: [
+          { index: true, element: <PlanningIndex /> },
+          {
+            element: <RequireAccess need="canPlanPlacements" />,
+            children: [{ path: 'penempatan', element: <PlanListPage /> }],
+          },
+          {
+            element: <RequireAccess need="canReadPlanning" />,
+            children: [{ path: 'pelatihan', element: <TrainingGapPage /> }],
+          },
+          {
+            element: <RequireAccess need="canReadFairness" />,
+            children: [{ path: 'keadilan', element: <FairnessPage /> }],
+          },
+        ],
+      },
+      {
+        element: <RequireAccess need="canPlanPlacements" />,
+        children: [{ path: 'perencanaan/penempatan/:planId', element: <PlanDetailPage /> }],
       },
       {
         // The directory (a partner is sent to her own page) and the partner pages; the server decides reach.

@@ -1,12 +1,14 @@
 import { attendanceEn } from './attendance/en.ts';
 import { cohortsEn } from './cohorts/en.ts';
 import type { Messages } from './id.ts';
+import { matchingEn } from './matching/en.ts';
 import { opportunitiesEn } from './opportunities/en.ts';
 import { opportunityImportEn } from './opportunityImport/en.ts';
 import { partnersEn } from './partners/en.ts';
 import { peopleEn } from './people/en.ts';
 import { peopleDataEn } from './peopleData/en.ts';
 import { placementsEn } from './placements/en.ts';
+import { planningEn } from './planning/en.ts';
 import { recordsEn } from './records/en.ts';
 import { rulesEn } from './rules/en.ts';
 import { trainingEn } from './training/en.ts';
@@ -310,6 +312,20 @@ export const en: Messages = {
     placement_proposed: 'Person proposed for an opportunity',
     placement_advanced: 'Placement step recorded',
     placement_listed: 'Placements list opened',
+    match_recommendations_viewed: "A person's matching opportunities viewed",
+    match_candidates_listed: "An opportunity's candidates viewed",
+    match_compared: 'Two opportunities compared',
+    match_dismissed: 'Recommendation set aside',
+    match_dismissal_revoked: 'Recommendation restored',
+    match_restriction_reviewed: 'Restriction of a pair reviewed',
+    match_restriction_review_revoked: 'Restriction review of a pair revoked',
+    match_plan_viewed: 'Placement plan viewed',
+    plan_created: 'Placement plan made',
+    plan_item_adjusted: 'Placement plan changed',
+    plan_accepted: 'Placement plan accepted',
+    plan_discarded: 'Placement plan discarded',
+    planning_gap_exported: 'Training gaps downloaded',
+    planning_fairness_viewed: 'Matching fairness report opened',
   },
   auditSubject: {
     skill: 'Skill',
@@ -325,6 +341,8 @@ export const en: Messages = {
     village: 'Kelurahan',
     opportunity: 'Opportunity',
     placement: 'Placement',
+    placement_plan: 'Placement plan',
+    planning: 'Planning',
     partner_import: 'Partner import',
     opportunity_import: 'Opportunity import',
     organization: 'Organization',
@@ -350,6 +368,8 @@ export const en: Messages = {
   partners: partnersEn,
   opportunities: opportunitiesEn,
   opportunityImport: opportunityImportEn,
+  matching: matchingEn,
+  planning: planningEn,
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',
     unexpected: 'Something unexpected went wrong. Please try again.',

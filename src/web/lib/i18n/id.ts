@@ -1,11 +1,13 @@
 import { attendanceId } from './attendance/id.ts';
 import { cohortsId } from './cohorts/id.ts';
+import { matchingId } from './matching/id.ts';
 import { opportunitiesId } from './opportunities/id.ts';
 import { opportunityImportId } from './opportunityImport/id.ts';
 import { partnersId } from './partners/id.ts';
 import { peopleId } from './people/id.ts';
 import { peopleDataId } from './peopleData/id.ts';
 import { placementsId } from './placements/id.ts';
+import { planningId } from './planning/id.ts';
 import { recordsId } from './records/id.ts';
 import { rulesId } from './rules/id.ts';
 import { trainingId } from './training/id.ts';
@@ -310,6 +312,20 @@ export const id = {
     placement_proposed: 'Warga diusulkan ke peluang',
     placement_advanced: 'Langkah penempatan dicatat',
     placement_listed: 'Daftar penempatan dibuka',
+    match_recommendations_viewed: 'Peluang cocok warga dilihat',
+    match_candidates_listed: 'Kandidat peluang dilihat',
+    match_compared: 'Dua peluang dibandingkan',
+    match_dismissed: 'Rekomendasi disisihkan',
+    match_dismissal_revoked: 'Rekomendasi dikembalikan',
+    match_restriction_reviewed: 'Pembatasan pasangan ditinjau',
+    match_restriction_review_revoked: 'Tinjauan pembatasan pasangan dibatalkan',
+    match_plan_viewed: 'Rencana penempatan dilihat',
+    plan_created: 'Rencana penempatan dibuat',
+    plan_item_adjusted: 'Rencana penempatan diubah',
+    plan_accepted: 'Rencana penempatan diterima',
+    plan_discarded: 'Rencana penempatan dibuang',
+    planning_gap_exported: 'Kesenjangan pelatihan diunduh',
+    planning_fairness_viewed: 'Laporan keadilan pencocokan dibuka',
   },
   auditSubject: {
     skill: 'Keterampilan',
@@ -325,6 +341,8 @@ export const id = {
     village: 'Kelurahan',
     opportunity: 'Peluang',
     placement: 'Penempatan',
+    placement_plan: 'Rencana penempatan',
+    planning: 'Perencanaan',
     partner_import: 'Impor mitra',
     opportunity_import: 'Impor peluang',
     organization: 'Organisasi',
@@ -350,6 +368,8 @@ export const id = {
   partners: partnersId,
   opportunities: opportunitiesId,
   opportunityImport: opportunityImportId,
+  matching: matchingId,
+  planning: planningId,
   errors: {
     network: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
     unexpected: 'Terjadi kesalahan yang tidak terduga. Silakan coba lagi.',

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,12 @@ import { StatusPage } from '../../../components/StatusPage.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { EMPTY, formatDate, formatDateTime, orDash } from '../../../lib/format.ts';
+import { useTabParam } from '../../../lib/useTabParam.ts';
 import { useSession } from '../../auth/api/session.ts';
+import {
+  CANDIDATES_TAB,
+  OpportunityCandidatesTab,
+} from '../../matching/components/OpportunityCandidatesTab.tsx';
 import { PlacementPipeline } from '../../placements/components/PlacementPipeline.tsx';
 import { ProposeButton } from '../../placements/components/ProposeButton.tsx';
 import { useOpportunity } from '../api/opportunities.ts';
@@ -51,48 +56,12 @@ function OpportunityView({ opportunity, back }: { opportunity: Opportunity; back
   const [reviewing, setReviewing] = useState(false);
   const { permissions, restrictions } = opportunity;
   const canPropose = access.canProposePlacements && opportunity.status === 'open' && permissions.canPropose;
+  // Candidates: for those who see how people match (the server lists only people the viewer may see).
+  const showCandidates = access.canReadMatches;
+  const { tab, selectTab } = useTabParam(showCandidates ? ['rincian', CANDIDATES_TAB] : ['rincian']);
 
-  return (
-    <Stack gap="md">
-      <div>
-        {back}
-        <PageHeader
-          title={opportunity.title}
-          actions={
-            <>
-              <StatusActions opportunity={opportunity} />
-              {permissions.canEdit && (
-                <Button
-                  component={Link}
-                  to={`/peluang/${opportunity.id}/ubah`}
-                  variant="default"
-                  leftSection={<IconPencil size={16} aria-hidden />}
-                >
-                  {t('opportunities.page.edit')}
-                </Button>
-              )}
-            </>
-          }
-        />
-        <Group gap="xs" mt="xs">
-          <OpportunityStatusBadge status={opportunity.status} />
-          <Badge variant="default" radius="sm" tt="none">
-            {t(`opportunities.kind.${opportunity.kind}`)}
-          </Badge>
-          {opportunity.openToAsimilasi && (
-            <Badge color="indigo.9" radius="sm" tt="none">
-              {t('opportunities.pattern.asimilasi')}
-            </Badge>
-          )}
-        </Group>
-      </div>
-
-      {opportunity.status === 'draft' && (
-        <Alert color="blue.9" variant="filled" icon={<IconInfoCircle aria-hidden />}>
-          <Text size="sm">{t('opportunities.page.draftNote')}</Text>
-        </Alert>
-      )}
-
+  const details = (
+    <>
       <SectionCard title={t('opportunities.page.overview')} id="opportunity-overview">
         <Stack gap="md">
           {opportunity.description && (
@@ -197,6 +166,66 @@ function OpportunityView({ opportunity, back }: { opportunity: Opportunity; back
       >
         <PlacementPipeline opportunityId={opportunity.id} />
       </SectionCard>
+    </>
+  );
+
+  return (
+    <Stack gap="md">
+      <div>
+        {back}
+        <PageHeader
+          title={opportunity.title}
+          actions={
+            <>
+              <StatusActions opportunity={opportunity} />
+              {permissions.canEdit && (
+                <Button
+                  component={Link}
+                  to={`/peluang/${opportunity.id}/ubah`}
+                  variant="default"
+                  leftSection={<IconPencil size={16} aria-hidden />}
+                >
+                  {t('opportunities.page.edit')}
+                </Button>
+              )}
+            </>
+          }
+        />
+        <Group gap="xs" mt="xs">
+          <OpportunityStatusBadge status={opportunity.status} />
+          <Badge variant="default" radius="sm" tt="none">
+            {t(`opportunities.kind.${opportunity.kind}`)}
+          </Badge>
+          {opportunity.openToAsimilasi && (
+            <Badge color="indigo.9" radius="sm" tt="none">
+              {t('opportunities.pattern.asimilasi')}
+            </Badge>
+          )}
+        </Group>
+      </div>
+
+      {opportunity.status === 'draft' && (
+        <Alert color="blue.9" variant="filled" icon={<IconInfoCircle aria-hidden />}>
+          <Text size="sm">{t('opportunities.page.draftNote')}</Text>
+        </Alert>
+      )}
+
+      {showCandidates ? (
+        <Tabs value={tab} onChange={selectTab} keepMounted={false}>
+          <Tabs.List aria-label={t('matching.opportunityTabs.label')}>
+            <Tabs.Tab value="rincian">{t('matching.opportunityTabs.details')}</Tabs.Tab>
+            <Tabs.Tab value={CANDIDATES_TAB}>{t('matching.opportunityTabs.candidates')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="rincian" pt="md">
+            <Stack gap="md">{details}</Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value={CANDIDATES_TAB} pt="md">
+            <OpportunityCandidatesTab opportunity={opportunity} />
+          </Tabs.Panel>
+        </Tabs>
+      ) : (
+        details
+      )}
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ import { isApiError } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useTabParam } from '../../../lib/useTabParam.ts';
 import { useSession } from '../../auth/api/session.ts';
+import { PersonMatchesTab } from '../../matching/components/PersonMatchesTab.tsx';
 import { PersonPlacementsTab } from '../../placements/components/PersonPlacementsTab.tsx';
 import { PersonTrainingTab } from '../../training/components/PersonTrainingTab.tsx';
 import { usePerson } from '../api/people.ts';
@@ -32,6 +33,7 @@ import { TimelineTab } from '../components/TimelineTab.tsx';
 const TABS = [
   'profil',
   'pelatihan',
+  'peluang',
   'penempatan',
   'pidana',
   'catatan',
@@ -71,8 +73,12 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
   const showCustody = person.corrections && access.canReadCustody;
   // Placements: for those who follow or propose them (the server decides which she may see).
   const showPlacements = access.canManagePlacements || access.canProposePlacements;
+  const showMatches = access.canReadMatches;
   const tabs = TABS.filter(
-    (tab) => (tab !== 'pidana' || showCustody) && (tab !== 'penempatan' || showPlacements),
+    (tab) =>
+      (tab !== 'pidana' || showCustody) &&
+      (tab !== 'penempatan' || showPlacements) &&
+      (tab !== 'peluang' || showMatches),
   );
   const { tab, selectTab, params, setParams } = useTabParam(tabs);
   const timelinePage = Math.max(1, Number(params.get('halaman')) || 1);
@@ -121,7 +127,11 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
         <Tabs.List aria-label={t('people.person.tabsLabel')}>
           {tabs.map((item) => (
             <Tabs.Tab key={item} value={item}>
-              {item === 'penempatan' ? t('placements.person.tab') : t(`people.person.tabs.${item}`)}
+              {item === 'penempatan'
+                ? t('placements.person.tab')
+                : item === 'peluang'
+                  ? t('matching.tab')
+                  : t(`people.person.tabs.${item}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -131,6 +141,11 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
         <Tabs.Panel value="pelatihan" pt="md">
           <PersonTrainingTab person={person} />
         </Tabs.Panel>
+        {showMatches && (
+          <Tabs.Panel value="peluang" pt="md">
+            <PersonMatchesTab person={person} />
+          </Tabs.Panel>
+        )}
         {showPlacements && (
           <Tabs.Panel value="penempatan" pt="md">
             <PersonPlacementsTab person={person} />

@@ -1,5 +1,6 @@
-import { Fieldset, Group, NumberInput, Text } from '@mantine/core';
+import { Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** What a rule input needs from the form: Mantine's getInputProps for a dotted path. */
@@ -14,17 +15,32 @@ interface NumberRuleProps {
   max?: number;
   /** A unit shown after the number (bulan, hari, tahun). */
   unit?: string;
+  /** Decimals allowed (none unless given). */
+  decimalScale?: number;
 }
 
 /** One whole-number rule with its Indonesian explanation under the label. */
-export function NumberRule({ label, description, path, inputProps, min = 0, max, unit }: NumberRuleProps) {
+export function NumberRule({
+  label,
+  description,
+  path,
+  inputProps,
+  min = 0,
+  max,
+  unit,
+  decimalScale,
+}: NumberRuleProps) {
+  const { i18n } = useTranslation();
   return (
     <NumberInput
       label={label}
       description={description}
       min={min}
       max={max}
-      allowDecimal={false}
+      allowDecimal={decimalScale !== undefined}
+      decimalScale={decimalScale}
+      // Indonesian decimals: 0,5; English: 0.5.
+      decimalSeparator={i18n.language === 'en' ? '.' : ','}
       allowNegative={min < 0}
       clampBehavior="none"
       hideControls
@@ -92,5 +108,26 @@ export function FractionRule({ label, description, path, inputProps }: FractionR
         />
       </Group>
     </Fieldset>
+  );
+}
+
+/** A titled group of rules (an h3 under the kind's h2), with an optional hint, two columns from `sm`. */
+export function RuleGroup({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <Stack gap="xs">
+      <div>
+        <Title order={3} fz="h4">
+          {title}
+        </Title>
+        {hint && (
+          <Text size="sm" c="dimmed">
+            {hint}
+          </Text>
+        )}
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+        {children}
+      </SimpleGrid>
+    </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RuleKind, RuleSetOf, RulesByKind } from '../../../../shared/sentence.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { focusFirstError } from '../../../lib/formErrors.ts';
 import { notifyError, notifySuccess } from '../../../lib/notify.ts';
 import { useReloadRules, useSaveRules } from '../api/rules.ts';
 import type { InputPropsOf } from './RuleFields.tsx';
@@ -27,8 +28,18 @@ interface RuleSetFormProps<K extends RuleKind> {
   ruleSet: RuleSetOf<K>;
   title: string;
   intro: string;
-  /** The rule inputs, bound to the form through `inputProps('rules.…')`. */
-  children: (inputProps: InputPropsOf) => ReactNode;
+  /** The rule inputs, bound to the form through `inputProps('rules.…')`, and the rules as now edited. */
+  children: (inputProps: InputPropsOf, rules: RulesByKind[K]) => ReactNode;
+  /**
+   * How the stored rules appear in the inputs and are read back, when they differ (e.g. shares 0–1 edited
+   * as percentages). The shape stays the same, so the server's field errors land on the same paths.
+   */
+  convert?: {
+    toForm: (rules: RulesByKind[K]) => RulesByKind[K];
+    toRules: (values: RulesByKind[K]) => RulesByKind[K];
+  };
+  /** Checks of the rules before saving: messages by path under `rules.` (the server checks again). */
+  validateRules?: (rules: RulesByKind[K]) => Record<string, string>;
 }
 
 /**
@@ -41,19 +52,32 @@ export function RuleSetForm<K extends RuleKind>({
   title,
   intro,
   children,
+  convert,
+  validateRules,
 }: RuleSetFormProps<K>) {
   const { t } = useTranslation();
   const save = useSaveRules(kind);
   const reload = useReloadRules(kind);
   const form = useForm<RuleSetValues<K>>({
-    initialValues: { rules: ruleSet.rules as RulesByKind[K], note: '' },
-    validate: { note: (value) => (value.trim().length >= 3 ? null : t('common.required')) },
+    initialValues: {
+      rules: convert ? convert.toForm(ruleSet.rules as RulesByKind[K]) : (ruleSet.rules as RulesByKind[K]),
+      note: '',
+    },
+    validate: (values) => {
+      const errors: Record<string, string | null> = {
+        note: values.note.trim().length >= 3 ? null : t('common.required'),
+      };
+      for (const [path, message] of Object.entries(validateRules?.(values.rules) ?? {}))
+        errors[`rules.${path}`] = message;
+      return errors;
+    },
   });
   const headingId = `rules-${kind}-title`;
 
   const submit = form.onSubmit((values) => {
+    const rules = blanksRemoved(values.rules) as RulesByKind[K];
     const body = {
-      rules: blanksRemoved(values.rules) as RulesByKind[K],
+      rules: convert ? convert.toRules(rules) : rules,
       note: values.note.trim(),
       version: ruleSet.version,
     };
@@ -70,11 +94,13 @@ export function RuleSetForm<K extends RuleKind>({
         const mine = Object.entries(fields ?? {}).filter(
           ([name]) => name === 'note' || name.startsWith('rules.'),
         );
-        if (mine.length > 0) form.setErrors(Object.fromEntries(mine));
-        else notifyError(error);
+        if (mine.length > 0) {
+          form.setErrors(Object.fromEntries(mine));
+          focusFirstError();
+        } else notifyError(error);
       },
     });
-  });
+  }, focusFirstError);
 
   const changed = form.isDirty('rules');
 
@@ -104,7 +130,7 @@ export function RuleSetForm<K extends RuleKind>({
         </div>
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            {children((path) => form.getInputProps(path))}
+            {children((path) => form.getInputProps(path), form.values.rules)}
             <Textarea
               label={t('rules.note')}
               description={t('rules.noteHint')}

@@ -1,27 +1,17 @@
-import { Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Select, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { MatchingRules } from '../../../../shared/matching.ts';
 import { FRACTION_BASES } from '../../../../shared/sentence.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import type { RulesMessages } from '../../../lib/i18n/rules/id.ts';
+import { useTabParam } from '../../../lib/useTabParam.ts';
 import { useRuleSet } from '../api/rules.ts';
-import { FractionRule, type InputPropsOf, NumberRule } from '../components/RuleFields.tsx';
+import { MatchingFields, useMatchingValidation } from '../components/MatchingFields.tsx';
+import { matchingFromForm, matchingToForm } from '../components/matchingForm.ts';
+import { FractionRule, type InputPropsOf, NumberRule, RuleGroup } from '../components/RuleFields.tsx';
 import { RuleSetForm } from '../components/RuleSetForm.tsx';
-
-function RuleGroup({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Stack gap="xs">
-      <Title order={3} fz="h4">
-        {title}
-      </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
-        {children}
-      </SimpleGrid>
-    </Stack>
-  );
-}
 
 function SentenceFields({ inputProps }: { inputProps: InputPropsOf }) {
   const { t } = useTranslation();
@@ -221,9 +211,43 @@ function RetentionSection() {
   );
 }
 
-/** /admin/aturan: the sentence rules and the retention periods, each saved as a new version. */
+const MATCHING_CONVERT = {
+  toForm: (rules: MatchingRules) => matchingToForm(rules),
+  toRules: (values: MatchingRules) => matchingFromForm(values),
+};
+
+function MatchingSection() {
+  const { t } = useTranslation();
+  const ruleSet = useRuleSet('matching');
+  const validate = useMatchingValidation();
+  if (ruleSet.isPending) return <PageLoader />;
+  if (ruleSet.isError) return <QueryError error={ruleSet.error} onRetry={() => void ruleSet.refetch()} />;
+  return (
+    <RuleSetForm
+      key={ruleSet.data.version}
+      kind="matching"
+      ruleSet={ruleSet.data}
+      title={t('rules.matching.title')}
+      intro={t('rules.matching.intro')}
+      convert={MATCHING_CONVERT}
+      validateRules={validate}
+    >
+      {(inputProps, rules) => <MatchingFields inputProps={inputProps} rules={rules} />}
+    </RuleSetForm>
+  );
+}
+
+/** The tabs in the address (`?tab=`); the sentence rules first, so /admin/aturan opens them. */
+const TABS = ['masa-pidana', 'retensi', 'pencocokan'] as const;
+const TAB_LABELS = { 'masa-pidana': 'sentence', retensi: 'retention', pencocokan: 'matching' } as const;
+
+/**
+ * /admin/aturan: the sentence rules, the retention periods and the matching weights, one tab each; every
+ * kind is saved as a new version with a reason.
+ */
 export function RulesPage() {
   const { t } = useTranslation();
+  const { tab, selectTab } = useTabParam(TABS);
   return (
     <Stack gap="lg" maw={960}>
       <div>
@@ -232,8 +256,24 @@ export function RulesPage() {
           {t('rules.intro')}
         </Text>
       </div>
-      <SentenceSection />
-      <RetentionSection />
+      <Tabs value={tab} onChange={selectTab} keepMounted={false}>
+        <Tabs.List aria-label={t('rules.tabsLabel')}>
+          {TABS.map((item) => (
+            <Tabs.Tab key={item} value={item}>
+              {t(`rules.tabs.${TAB_LABELS[item]}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="masa-pidana" pt="md">
+          <SentenceSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="retensi" pt="md">
+          <RetentionSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="pencocokan" pt="md">
+          <MatchingSection />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

@@ -1,9 +1,15 @@
-/** Bahasa Indonesia for the program rules screen (sentence milestones, retention); the reference for English. */
+/** Bahasa Indonesia for the program rules screen (sentence milestones, retention, matching weights); the reference for English. */
 export const rulesId = {
   nav: 'Aturan program',
   title: 'Aturan program',
   intro:
-    'Ambang batas yang dipakai untuk menghitung tanggal penting warga binaan dan lama penyimpanan data. Setiap penyimpanan membuat versi baru; perhitungan selalu memakai versi terbaru.',
+    'Ambang batas yang dipakai untuk menghitung tanggal penting warga binaan, lama penyimpanan data dan bobot pencocokan dengan peluang. Setiap penyimpanan membuat versi baru; perhitungan selalu memakai versi terbaru.',
+  tabsLabel: 'Jenis aturan',
+  tabs: {
+    sentence: 'Masa pidana',
+    retention: 'Retensi data',
+    matching: 'Bobot pencocokan',
+  },
   version: 'Versi {{version}}',
   noVersion: 'Nilai awal (belum tersimpan)',
   savedBy: 'Disimpan {{date}} oleh {{name}}',
@@ -18,6 +24,9 @@ export const rulesId = {
   months: 'bulan',
   days: 'hari',
   years: 'tahun',
+  points: 'poin',
+  percent: '%',
+  km: 'km',
   sentence: {
     title: 'Aturan masa pidana',
     intro:
@@ -79,6 +88,83 @@ export const rulesId = {
     documentYearsHint: 'Berkas unggahan: putusan, surat jaminan, foto (biasanya 10).',
     importFileYears: 'Berkas impor (tahun)',
     importFileYearsHint: 'Hasil pemeriksaan dan berkas impor daftar (biasanya 1).',
+  },
+  matching: {
+    title: 'Bobot pencocokan',
+    intro:
+      'Dipakai untuk menilai kecocokan warga binaan dengan peluang (skor 0–100) dan untuk rencana penempatan. Setiap rekomendasi menyimpan versi bobot yang dipakainya. Umur, jenis kelamin, agama, suku dan tindak pidana tidak pernah menjadi masukan skor.',
+    weights: 'Bobot faktor',
+    weightsHint:
+      'Poin tiap faktor (0–100). Yang menentukan adalah perbandingannya: bagian tiap faktor dari jumlah poin ditampilkan dalam persen.',
+    share: 'Bagian dari skor: {{share}} %.',
+    factor: {
+      essentialSkills: 'Keterampilan wajib',
+      optionalSkills: 'Keterampilan tambahan',
+      location: 'Lokasi',
+      timing: 'Waktu mulai',
+      preferences: 'Minat dan pola kerja',
+      villageDemand: 'Kebutuhan kelurahan',
+    },
+    factorHint: {
+      essentialSkills:
+        'Seberapa lengkap keterampilan wajib peluang dimilikinya, menurut bukti dan tingkatnya.',
+      optionalSkills: 'Keterampilan yang diharapkan tetapi tidak wajib.',
+      location: 'Kedekatan kelurahan tujuan atau domisilinya dengan kelurahan peluang.',
+      timing: 'Seberapa cepat peluang dimulai setelah ia dapat bekerja.',
+      preferences: 'Sektor yang diminatinya dan kebutuhan pola kerja (paruh waktu, pengasuhan anak).',
+      villageDemand: 'Kekuatan potensi dan kebutuhan kelurahan pada sektor peluang.',
+    },
+    evidence: 'Nilai bukti keterampilan',
+    evidenceHint: 'Bagian nilai sebuah keterampilan menurut buktinya, bila tingkatnya memenuhi syarat.',
+    certified: 'Bersertifikat',
+    certifiedHint: 'Sertifikat kompetensi dari LSP atau BNSP (biasanya 100 %).',
+    assessed: 'Lulus uji kompetensi',
+    assessedHint: 'Dinyatakan kompeten dalam uji kompetensi pelatihan (biasanya 85 %).',
+    trained: 'Pernah mengikuti pelatihan',
+    trainedHint: 'Menyelesaikan pelatihan tanpa uji kompetensi (biasanya 70 %).',
+    self_reported: 'Pengakuan sendiri',
+    self_reportedHint: 'Keterampilan yang disebutkannya sendiri (biasanya 40 %).',
+    levelShortfall: 'Tingkat di bawah syarat',
+    oneLevel: 'Kurang satu tingkat',
+    oneLevelHint:
+      'Bagian nilai yang tetap dihitung bila tingkatnya satu di bawah syarat minimum (biasanya 50 %).',
+    twoLevels: 'Kurang dua tingkat',
+    twoLevelsHint:
+      'Bagian nilai yang tetap dihitung bila tingkatnya dua di bawah syarat minimum (biasanya 20 %).',
+    location: 'Lokasi',
+    locationHint:
+      'Nilai lokasi menurut kelurahan tujuan atau domisilinya dibandingkan dengan kelurahan peluang.',
+    sameVillage: 'Kelurahan yang sama',
+    sameVillageHint: 'Biasanya 100 %.',
+    sameKecamatan: 'Kecamatan yang sama',
+    sameKecamatanHint: 'Biasanya 70 %.',
+    sameCity: 'Kota yang sama',
+    sameCityHint: 'Biasanya 40 %.',
+    elsewhere: 'Di tempat lain',
+    elsewhereHint: 'Biasanya 10 %.',
+    maxDistanceKm: 'Jarak terjauh',
+    maxDistanceKmHint:
+      'Bila titik tengah kedua kelurahan diketahui, kelurahan yang lebih jauh dari ini dinilai sama dengan "di tempat lain" (biasanya 15 km).',
+    timing: 'Waktu mulai',
+    fullDays: 'Nilai penuh bila mulai dalam',
+    fullDaysHint:
+      'Peluang yang mulai dalam sekian hari setelah ia dapat bekerja mendapat nilai penuh (biasanya 30).',
+    zeroDays: 'Tanpa nilai bila mulai setelah',
+    zeroDaysHint:
+      'Peluang yang mulai lebih lambat dari sekian hari tidak mendapat nilai waktu; di antaranya nilainya menurun (biasanya 365).',
+    listing: 'Daftar rekomendasi',
+    minScore: 'Skor minimum',
+    minScoreHint:
+      'Rekomendasi dengan skor di bawah ini tidak ditampilkan dan tidak direncanakan (biasanya 40).',
+    topN: 'Jumlah rekomendasi',
+    topNHint: 'Berapa rekomendasi teratas yang ditampilkan di halaman warga binaan (biasanya 10).',
+    errors: {
+      required: 'Wajib diisi',
+      range: 'Isi angka {{min}}–{{max}}',
+      whole: 'Isi bilangan bulat',
+      allZero: 'Sedikitnya satu faktor harus berbobot lebih dari 0',
+      timingOrder: 'Harus lebih besar dari "nilai penuh bila mulai dalam"',
+    },
   },
   history: {
     title: 'Riwayat versi',
