@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -477,12 +477,25 @@ async function main() {
   }
 }
 
-main().catch(async (error) => {
-  if (interrupted) {
-    await cleanUp();
-    process.exit(130);
-  }
-  console.error(`bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
-  await cleanUp();
+const suite = process.argv[2];
+if (suite === 'matching') {
+  // `npm run bench -- matching`: issue 6's matching and planning figures only (bench/matching.ts), in its own
+  // process: it cleans up after itself on Ctrl-C (this process waits for it meanwhile).
+  const { status, signal } = spawnSync(process.execPath, [path.join(ROOT, 'bench/matching.ts')], {
+    stdio: 'inherit',
+  });
+  process.exit(status ?? (signal ? 130 : 1));
+} else if (suite !== undefined) {
+  console.error(`bench: unknown suite "${suite}". Usage: npm run bench [-- matching]`);
   process.exit(1);
-});
+} else {
+  main().catch(async (error) => {
+    if (interrupted) {
+      await cleanUp();
+      process.exit(130);
+    }
+    console.error(`bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    await cleanUp();
+    process.exit(1);
+  });
+}
