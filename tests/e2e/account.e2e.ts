@@ -66,6 +66,7 @@ describe('user administration', () => {
         'Mitra',
         'Peluang',
         'Penempatan',
+        'Perencanaan',
       ]);
     await ayu.page.close();
 
@@ -132,6 +133,7 @@ describe('language', () => {
         'Partners',
         'Opportunities',
         'Placements',
+        'Planning',
         'Users',
         'Audit log',
       ]);
@@ -153,6 +155,7 @@ describe('language', () => {
         'Partners',
         'Opportunities',
         'Placements',
+        'Planning',
         'Users',
         'Audit log',
       ]);
@@ -167,6 +170,7 @@ describe('language', () => {
         'Mitra',
         'Peluang',
         'Penempatan',
+        'Perencanaan',
         'Pengguna',
         'Log audit',
       ]);

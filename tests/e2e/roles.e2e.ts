@@ -18,7 +18,8 @@ afterAll(async () => {
 // partner directory and every opportunity and follow the placements; a partner reads only her own profile
 // ("Profil mitra") and opportunities, and follows her own placements.
 const EVERYONE = ['Beranda', 'Desa binaan', 'Direktori organisasi'];
-const PROGRAM = ['Mitra', 'Peluang', 'Penempatan'];
+// Perencanaan: plans for corrections staff, the training-gap table and the fairness report (aggregates).
+const PROGRAM = ['Mitra', 'Peluang', 'Penempatan', 'Perencanaan'];
 const STAFF = ['Beranda', 'Warga binaan & klien', 'Desa binaan', 'Direktori organisasi', ...PROGRAM];
 const HEADS = [...STAFF, 'Pengguna', 'Log audit'];
 // Prison staff read the training catalogue; a partner's staff see only the cohorts they teach.
@@ -48,7 +49,7 @@ const ROLES: Array<[username: string, organization: string, links: string[]]> = 
   [
     'admin',
     'Lapas Perempuan Kelas IIA Semarang',
-    [...EVERYONE, 'Pengguna', 'Log audit', 'Keterampilan', 'Aturan program'],
+    [...EVERYONE, 'Perencanaan', 'Pengguna', 'Log audit', 'Keterampilan', 'Aturan program'],
   ],
   ['kalapas', 'Lapas Perempuan Kelas IIA Semarang', PRISON_HEAD],
   ['lapas.binadik', 'Lapas Perempuan Kelas IIA Semarang', PRISON_STAFF],
@@ -60,7 +61,7 @@ const ROLES: Array<[username: string, organization: string, links: string[]]> = 
   ['mitra', 'Konveksi Maju Bersama (mitra demo)', PARTNER_STAFF],
   ['mitra.katering', 'Katering Sekar Rasa (mitra demo)', PARTNER_STAFF],
   ['instruktur', 'BLK Kota Semarang (mitra demo)', PARTNER_STAFF],
-  ['viewer', 'Kecamatan Semarang Barat', EVERYONE],
+  ['viewer', 'Kecamatan Semarang Barat', [...EVERYONE, 'Perencanaan']],
 ];
 
 describe('every demo role', () => {
