@@ -99,7 +99,7 @@ export const rulesId = {
     share: 'Bagian dari skor: {{share}} %.',
     factor: {
       essentialSkills: 'Keterampilan wajib',
-      optionalSkills: 'Keterampilan tambahan',
+      optionalSkills: 'Keterampilan opsional',
       location: 'Lokasi',
       timing: 'Waktu mulai',
       preferences: 'Minat dan pola kerja',
