@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CATERING_ID } from '../../src/server/db/seed/demo-villages.ts';
 import { LAPAS_ID } from '../../src/server/db/seed/reference.ts';
 import { today as jakartaToday } from '../../src/server/platform/calendar.ts';
@@ -15,16 +14,9 @@ import {
   PersonMatchesTab,
 } from './pages/matching.ts';
 import { plusDays } from './pages/training.ts';
-import {
-  horizontalOverflow,
-  newJourneyPage,
-  notification,
-  OpportunityPage,
-  Pipeline,
-  signInAs,
-} from './pages/villages.ts';
-import { type E2EBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
-import { type E2EServer, startServer } from './support/server.ts';
+import { horizontalOverflow, notification, OpportunityPage, Pipeline, signInAs } from './pages/villages.ts';
+import { expectAccessible } from './support/browser.ts';
+import { journeyHooks } from './support/journey.ts';
 
 // Matching in the browser, on the demo data: prison staff open a released woman's "Peluang cocok" tab, read
 // each option's score and reasons, compare two side by side, propose the best with one click (the placement
@@ -32,24 +24,8 @@ import { type E2EServer, startServer } from './support/server.ts';
 // officer sees an opportunity's candidates among the women who consented to her only, without the review
 // of restrictions that prison staff see; and the tab reads on a phone without sideways scrolling.
 
-let server: E2EServer;
-let browser: E2EBrowser;
-const pages: Page[] = [];
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(options: { width?: number; height?: number } = {}) {
-  const page = await newJourneyPage(browser.browser, options);
-  pages.push(page);
-  return page;
-}
+const journey = journeyHooks();
+const newPage = journey.newPage;
 
 const KROBOKAN = '33.74.13.1013';
 const FACTORS = [
@@ -85,12 +61,12 @@ async function releasedWomen(): Promise<Woman[]> {
       and not exists (
         select 1 from placement pl
         where pl.person_id = p.id and pl.stage not in ('ended', 'unsuccessful'))
-    order by p.full_name`.execute(server.database.db);
+    order by p.full_name`.execute(journey.server.database.db);
   return rows;
 }
 
 async function user(username: string) {
-  return server.database.db
+  return journey.server.database.db
     .selectFrom('app_user')
     .innerJoin('organization', 'organization.id', 'app_user.organization_id')
     .select(['app_user.id', 'app_user.full_name', 'organization.short_name as organization'])
@@ -99,7 +75,7 @@ async function user(username: string) {
 }
 
 async function opportunityId(title: string) {
-  const row = await server.database.db
+  const row = await journey.server.database.db
     .selectFrom('opportunity')
     .select('id')
     .where('title', '=', title)
@@ -109,7 +85,7 @@ async function opportunityId(title: string) {
 
 /** The score the server recorded when it showed the pair under a weights version. */
 async function recordedScore(personId: string, opportunity: string, ruleVersion: number) {
-  const row = await server.database.db
+  const row = await journey.server.database.db
     .selectFrom('match_recommendation')
     .select(['score', 'gate'])
     .where('person_id', '=', personId)
@@ -128,10 +104,10 @@ describe('prison staff and a released woman’s recommendations', () => {
     const asideNote = 'Jaraknya terlalu jauh dari rumah ibunya (uji e2e).';
 
     const page = await newPage();
-    await signInAs(page, server.baseUrl, 'lapas.binadik');
-    await page.goto(`${server.baseUrl}/warga/${woman.id}`);
+    await signInAs(page, journey.server.baseUrl, 'lapas.binadik');
+    await page.goto(`${journey.server.baseUrl}/warga/${woman.id}`);
     await page.getByRole('heading', { level: 1, name: woman.full_name }).waitFor();
-    const matches = new PersonMatchesTab(page, server.baseUrl);
+    const matches = new PersonMatchesTab(page, journey.server.baseUrl);
     await matches.tab().click();
     await matches.heading().waitFor();
     expect(new URL(page.url()).searchParams.get('tab')).toBe('peluang');
@@ -193,7 +169,7 @@ describe('prison staff and a released woman’s recommendations', () => {
     ]);
     expect(await comparison.reasons(1)).toEqual(firstReasons);
     await expectAccessible(page, 'comparison of two opportunities');
-    const compared = await server.database.db
+    const compared = await journey.server.database.db
       .selectFrom('audit_log')
       .select('id')
       .where('action', '=', 'match.compared')
@@ -217,7 +193,7 @@ describe('prison staff and a released woman’s recommendations', () => {
     await proposed.getByRole('link', { name: 'Lihat penempatan' }).waitFor();
     expect(await matches.proposeButton(first).count()).toBe(0);
     await expectAccessible(page, 'recommendation proposed');
-    const placement = await server.database.db
+    const placement = await journey.server.database.db
       .selectFrom('placement')
       .selectAll()
       .where('person_id', '=', woman.id)
@@ -246,7 +222,7 @@ describe('prison staff and a released woman’s recommendations', () => {
     expect(entryText).toContain(`Catatan: ${asideNote}`);
     await expectAccessible(page, 'recommendation set aside');
     const decisions = () =>
-      server.database.db
+      journey.server.database.db
         .selectFrom('match_decision')
         .select(['kind', 'reason_code', 'note', 'decided_by', 'revoked_at'])
         .where('person_id', '=', woman.id)
@@ -289,7 +265,7 @@ describe('prison staff and a released woman’s recommendations', () => {
 
 describe('a kelurahan officer and the candidates of an opportunity in her kelurahan', () => {
   it('lists only women who consented to her, none in review, and no review section', async () => {
-    const db = server.database.db;
+    const db = journey.server.database.db;
     const today = jakartaToday();
     const krobokan = await villageByCode(db, KROBOKAN);
     const title = `Juru masak katering pesanan ${today} (uji e2e)`;
@@ -336,8 +312,8 @@ describe('a kelurahan officer and the candidates of an opportunity in her kelura
 
     // Prison staff see her candidates, with the restricted pair waiting in their review.
     const staff = await newPage();
-    await signInAs(staff, server.baseUrl, 'lapas.binadik');
-    const staffTab = new CandidatesTab(staff, server.baseUrl);
+    await signInAs(staff, journey.server.baseUrl, 'lapas.binadik');
+    const staffTab = new CandidatesTab(staff, journey.server.baseUrl);
     await staffTab.open(opportunity.id);
     await staffTab.candidate(consented.full_name).waitFor();
     await staffTab.proposeButton(consented.full_name).waitFor();
@@ -347,11 +323,11 @@ describe('a kelurahan officer and the candidates of an opportunity in her kelura
 
     // The kelurahan officer: the opportunity's "Kandidat" tab.
     const officer = await newPage();
-    await signInAs(officer, server.baseUrl, 'kelurahan.krobokan');
-    const page = new OpportunityPage(officer, server.baseUrl);
+    await signInAs(officer, journey.server.baseUrl, 'kelurahan.krobokan');
+    const page = new OpportunityPage(officer, journey.server.baseUrl);
     await page.open(opportunity.id);
     await page.heading(title).waitFor();
-    const tab = new CandidatesTab(officer, server.baseUrl);
+    const tab = new CandidatesTab(officer, journey.server.baseUrl);
     await tab.tab().click();
     await tab.region().waitFor();
     expect(new URL(officer.url()).searchParams.get('tab')).toBe('kandidat');
@@ -394,8 +370,8 @@ describe('the Peluang cocok tab on a phone (390 px)', () => {
     const woman = women[1] ?? women[0];
     if (!woman) throw new Error('the demo data hold no released woman who consented to the program');
     const page = await newPage({ width: 390, height: 844 });
-    await signInAs(page, server.baseUrl, 'lapas.binadik');
-    const matches = new PersonMatchesTab(page, server.baseUrl);
+    await signInAs(page, journey.server.baseUrl, 'lapas.binadik');
+    const matches = new PersonMatchesTab(page, journey.server.baseUrl);
     await matches.open(woman.id);
     await matches.cards().first().waitFor();
     const titles = await matches.titles();

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNER_ID } from '../../src/server/db/seed/demo.ts';
 import { DEMO_CATERING_ID } from '../../src/server/db/seed/demo-villages.ts';
 import { LAPAS_ID } from '../../src/server/db/seed/reference.ts';
@@ -11,7 +10,6 @@ import { describedBy } from './pages/people.ts';
 import { plusDays } from './pages/training.ts';
 import {
   apiStatus,
-  newJourneyPage,
   notFoundHeading,
   notification,
   OpportunityFormPage,
@@ -20,38 +18,22 @@ import {
   PlacementBoardPage,
   signInAs,
 } from './pages/villages.ts';
-import { type E2EBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
-import { type E2EServer, startServer } from './support/server.ts';
+import { expectAccessible } from './support/browser.ts';
+import { journeyHooks } from './support/journey.ts';
 
 // Partners and the placement pipeline in the browser: a partner drafts an opportunity that only the
 // kelurahan opens; prison staff propose women who consented to the partner (and are refused for one who did
 // not); the partner runs the pipeline to placed, and a place beyond the last is refused; a second partner
 // sees nothing of the first.
 
-let server: E2EServer;
-let browser: E2EBrowser;
-const pages: Page[] = [];
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(options: { width?: number; height?: number } = {}) {
-  const page = await newJourneyPage(browser.browser, options);
-  pages.push(page);
-  return page;
-}
+const journey = journeyHooks();
+const newPage = journey.newPage;
 
 const KONVEKSI = 'Konveksi Maju Bersama (mitra demo)';
 const KATERING = 'Katering Sekar Rasa (mitra demo)';
 
 async function opportunityByTitle(title: string) {
-  return server.database.db
+  return journey.server.database.db
     .selectFrom('opportunity')
     .selectAll()
     .where('title', '=', title)
@@ -59,7 +41,7 @@ async function opportunityByTitle(title: string) {
 }
 
 async function userId(username: string) {
-  const user = await server.database.db
+  const user = await journey.server.database.db
     .selectFrom('app_user')
     .select('id')
     .where('username', '=', username)
@@ -93,7 +75,7 @@ async function women(consented: boolean): Promise<Woman[]> {
       and p.registration_number is not null
       and (select count(*) from person q where q.full_name = p.full_name) = 1
       and ${consented ? covering : sql`not ${covering}`}
-    order by p.full_name`.execute(server.database.db);
+    order by p.full_name`.execute(journey.server.database.db);
   return rows;
 }
 
@@ -106,9 +88,9 @@ describe('a partner drafts an opportunity', () => {
     const title = `Penjahit permak jins ${today} (draf mitra)`;
 
     const partner = await newPage();
-    await signInAs(partner, server.baseUrl, 'mitra');
+    await signInAs(partner, journey.server.baseUrl, 'mitra');
     await new AppShell(partner).go('Peluang');
-    const list = new OpportunityListPage(partner, server.baseUrl);
+    const list = new OpportunityListPage(partner, journey.server.baseUrl);
     await list.heading().waitFor();
     expect(await partner.getByRole('link', { name: 'Tambah peluang' }).count()).toBe(0);
     await partner.getByRole('link', { name: 'Ajukan draf peluang' }).click();
@@ -140,7 +122,7 @@ describe('a partner drafts an opportunity', () => {
     await expectAccessible(partner, 'draft form of a partner');
     await form.saveDraft();
 
-    const page = new OpportunityPage(partner, server.baseUrl);
+    const page = new OpportunityPage(partner, journey.server.baseUrl);
     await page.heading(title).waitFor();
     await notification(partner, `Peluang ${title} telah disimpan.`).waitFor();
     expect(await page.status()).toBe('Draf');
@@ -168,13 +150,13 @@ describe('a partner drafts an opportunity', () => {
 
     // The kelurahan finds the draft, sees its restrictions section (hidden from the partner) and opens it.
     const officer = await newPage();
-    await signInAs(officer, server.baseUrl, 'kelurahan.krobokan');
-    const officerList = new OpportunityListPage(officer, server.baseUrl);
+    await signInAs(officer, journey.server.baseUrl, 'kelurahan.krobokan');
+    const officerList = new OpportunityListPage(officer, journey.server.baseUrl);
     await officerList.open('?status=draft');
     await officerList.search(title);
     await expect.poll(() => officerList.titles()).toEqual([title]);
     await officer.getByRole('link', { name: title }).click();
-    const officerPage = new OpportunityPage(officer, server.baseUrl);
+    const officerPage = new OpportunityPage(officer, journey.server.baseUrl);
     await officerPage.heading(title).waitFor();
     expect(await officerPage.status()).toBe('Draf');
     await officerPage.restrictions().waitFor();
@@ -200,7 +182,7 @@ describe('prison staff propose women and the pipeline runs to placed', () => {
   it('refuses a woman without consent, places one, and refuses a place beyond the last', async () => {
     const today = jakartaToday();
     const title = `Penjahit permak satu tempat ${today} (uji e2e)`;
-    const opportunity = await createOpportunity(server.database.db, {
+    const opportunity = await createOpportunity(journey.server.database.db, {
       partnerId: DEMO_PARTNER_ID,
       title,
       places: 1,
@@ -213,7 +195,7 @@ describe('prison staff propose women and the pipeline runs to placed', () => {
     if (!ayu || !bunga || !citra)
       throw new Error('the demo data hold no two women consenting to the partner and one who does not');
     const placementsOf = (personId: string) =>
-      server.database.db
+      journey.server.database.db
         .selectFrom('placement')
         .select(['stage', 'placed_on'])
         .where('person_id', '=', personId)
@@ -221,8 +203,8 @@ describe('prison staff propose women and the pipeline runs to placed', () => {
         .execute();
 
     const staff = await newPage();
-    await signInAs(staff, server.baseUrl, 'lapas.binadik');
-    const page = new OpportunityPage(staff, server.baseUrl);
+    await signInAs(staff, journey.server.baseUrl, 'lapas.binadik');
+    const page = new OpportunityPage(staff, journey.server.baseUrl);
     await page.open(opportunity.id);
     await page.heading(title).waitFor();
     expect(await page.status()).toBe('Dibuka');
@@ -263,9 +245,9 @@ describe('prison staff propose women and the pipeline runs to placed', () => {
 
     // The partner follows them on her board and moves Ayu on, step by step, to placed.
     const partner = await newPage();
-    await signInAs(partner, server.baseUrl, 'mitra');
+    await signInAs(partner, journey.server.baseUrl, 'mitra');
     await new AppShell(partner).go('Penempatan');
-    const board = new PlacementBoardPage(partner, server.baseUrl);
+    const board = new PlacementBoardPage(partner, journey.server.baseUrl);
     await board.heading().waitFor();
     await board.open(`?peluang=${opportunity.id}`);
     const partnerPipeline = board.pipeline();
@@ -324,7 +306,7 @@ describe('prison staff propose women and the pipeline runs to placed', () => {
 
 describe('a partner who must not see another partner', () => {
   it('mitra.katering finds nothing of Konveksi Maju Bersama, and no restrictions anywhere', async () => {
-    const db = server.database.db;
+    const db = journey.server.database.db;
     const other = await db
       .selectFrom('opportunity')
       .select(['id', 'title'])
@@ -348,7 +330,7 @@ describe('a partner who must not see another partner', () => {
       .execute();
 
     const page = await newPage();
-    await signInAs(page, server.baseUrl, 'mitra.katering');
+    await signInAs(page, journey.server.baseUrl, 'mitra.katering');
     const shell = new AppShell(page);
 
     // Her profile is her own organization's page.
@@ -359,7 +341,7 @@ describe('a partner who must not see another partner', () => {
 
     // The other partner's page and opportunity do not exist for her.
     for (const path of [`/mitra/${DEMO_PARTNER_ID}`, `/peluang/${other.id}`]) {
-      await page.goto(`${server.baseUrl}${path}`);
+      await page.goto(`${journey.server.baseUrl}${path}`);
       await notFoundHeading(page).waitFor();
       const text = (await page.locator('body').textContent()) ?? '';
       expect(text).not.toContain('Konveksi Maju Bersama');
@@ -368,7 +350,7 @@ describe('a partner who must not see another partner', () => {
     }
 
     // The list holds her opportunities only, drafts included.
-    const list = new OpportunityListPage(page, server.baseUrl);
+    const list = new OpportunityListPage(page, journey.server.baseUrl);
     await list.open();
     await expect.poll(async () => (await list.titles()).sort()).toEqual(own.map((row) => row.title).sort());
     expect(new Set(await list.partners())).toEqual(new Set([KATERING]));
@@ -376,7 +358,7 @@ describe('a partner who must not see another partner', () => {
 
     // Her own opportunity: no restrictions on the page, none in what the server sends her.
     const open = own.find((row) => row.status === 'open') ?? own[0];
-    const opportunity = new OpportunityPage(page, server.baseUrl);
+    const opportunity = new OpportunityPage(page, journey.server.baseUrl);
     await opportunity.open(open?.id ?? '');
     await opportunity.heading(open?.title ?? '').waitFor();
     await opportunity.skills().waitFor();
@@ -393,7 +375,7 @@ describe('a partner who must not see another partner', () => {
     expect(Object.keys(sent).filter((key) => /restrict/i.test(key))).toEqual([]);
 
     // Her board: cards of her own opportunities only.
-    const board = new PlacementBoardPage(page, server.baseUrl);
+    const board = new PlacementBoardPage(page, journey.server.baseUrl);
     await shell.go('Penempatan');
     await board.heading().waitFor();
     const cards = board.pipeline().allCards();
@@ -408,13 +390,13 @@ describe('a partner who must not see another partner', () => {
     await expectAccessible(page, 'placement board of the second partner');
 
     // The organization directory shows her no other partner, and no other partner's page.
-    await page.goto(`${server.baseUrl}/organisasi?jenis=partner`);
+    await page.goto(`${journey.server.baseUrl}/organisasi?jenis=partner`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const names = page.locator('main article a[href^="/organisasi/"]');
     await names.first().waitFor();
     expect((await names.allInnerTexts()).map((text) => text.trim())).toEqual([KATERING]);
     await expectAccessible(page, 'organization directory of a partner');
-    await page.goto(`${server.baseUrl}/organisasi/${DEMO_PARTNER_ID}`);
+    await page.goto(`${journey.server.baseUrl}/organisasi/${DEMO_PARTNER_ID}`);
     await page.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
     expect((await page.locator('main').textContent()) ?? '').not.toContain('Konveksi Maju Bersama');
   });

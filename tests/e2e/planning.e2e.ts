@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { today as jakartaToday } from '../../src/server/platform/calendar.ts';
 import { createMatchablePerson } from '../factories/matching.ts';
 import { createOpportunity } from '../factories/opportunities.ts';
@@ -20,33 +19,17 @@ import { AppShell } from './pages/pages.ts';
 import { byLabel } from './pages/people.ts';
 import { RulesPage } from './pages/records.ts';
 import { pickDate, plusDays, shown } from './pages/training.ts';
-import { newJourneyPage, notification, signInAs } from './pages/villages.ts';
-import { type E2EBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
-import { type E2EServer, startServer } from './support/server.ts';
+import { notification, signInAs } from './pages/villages.ts';
+import { expectAccessible } from './support/browser.ts';
+import { journeyHooks } from './support/journey.ts';
 
 // Planning in the browser, on the demo data: prison staff make a placement plan for the coming year's
 // releases, read its total beside the simple (greedy) assignment and why the others have no place, and
 // accept it (the proposals carry the plan); the training-gap table and its XLSX export; the fairness report
 // for the viewer, who sees planning but no plan; and an administrator saving new matching weights.
 
-let server: E2EServer;
-let browser: E2EBrowser;
-const pages: Page[] = [];
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(options: { width?: number; height?: number } = {}) {
-  const page = await newJourneyPage(browser.browser, options);
-  pages.push(page);
-  return page;
-}
+const journey = journeyHooks();
+const newPage = journey.newPage;
 
 const KROBOKAN = '33.74.13.1013';
 
@@ -61,7 +44,7 @@ const UNASSIGNED_TEXTS: Record<string, RegExp> = {
 
 describe('prison staff plan the placements of a release window', () => {
   it('make a plan that beats the greedy total, read why the others have no place, and accept it', async () => {
-    const db = server.database.db;
+    const db = journey.server.database.db;
     const today = jakartaToday();
     const windowTo = plusDays(today, 365);
     const krobokan = await villageByCode(db, KROBOKAN);
@@ -115,9 +98,9 @@ describe('prison staff plan the placements of a release window', () => {
     );
 
     const page = await newPage();
-    await signInAs(page, server.baseUrl, 'lapas.binadik');
+    await signInAs(page, journey.server.baseUrl, 'lapas.binadik');
     await new AppShell(page).go('Perencanaan');
-    const list = new PlanListPage(page, server.baseUrl);
+    const list = new PlanListPage(page, journey.server.baseUrl);
     await list.region().waitFor();
     expect(new URL(page.url()).pathname).toBe('/perencanaan/penempatan');
     // The fairness report is for the heads of the prison and Bapas, not for her.
@@ -263,11 +246,11 @@ describe('prison staff plan the placements of a release window', () => {
 describe('the training gap', () => {
   it('lists demand, supply and gap per skill, and exports the same as XLSX', async () => {
     const page = await newPage();
-    await signInAs(page, server.baseUrl, 'lapas.binadik');
-    await page.goto(`${server.baseUrl}/perencanaan`);
+    await signInAs(page, journey.server.baseUrl, 'lapas.binadik');
+    await page.goto(`${journey.server.baseUrl}/perencanaan`);
     await page.getByRole('tab', { name: 'Rencana penempatan', selected: true }).waitFor();
     await page.getByRole('tab', { name: 'Kesenjangan pelatihan' }).click();
-    const gap = new TrainingGapPage(page, server.baseUrl);
+    const gap = new TrainingGapPage(page, journey.server.baseUrl);
     await gap.skills().waitFor();
     expect(new URL(page.url()).pathname).toBe('/perencanaan/pelatihan');
     await gap.rows().first().waitFor();
@@ -310,7 +293,7 @@ describe('the training gap', () => {
         });
       });
     for (const name of names) expect(cells.has(name), `${name} in the export`).toBe(true);
-    const exported = await server.database.db
+    const exported = await journey.server.database.db
       .selectFrom('audit_log')
       .select('id')
       .where('action', '=', 'planning.gap_exported')
@@ -322,13 +305,13 @@ describe('the training gap', () => {
 describe('the fairness report', () => {
   it('is read by the viewer, who sees planning but no plan, group by group without names', async () => {
     const page = await newPage();
-    await signInAs(page, server.baseUrl, 'viewer');
+    await signInAs(page, journey.server.baseUrl, 'viewer');
     await new AppShell(page).go('Perencanaan');
     // Her first tab is the training gap: placement plans are not hers.
     await page.getByRole('tab', { name: 'Kesenjangan pelatihan', selected: true }).waitFor();
     expect(await planningTabs(page)).toEqual(['Kesenjangan pelatihan', 'Keadilan pencocokan']);
     await page.getByRole('tab', { name: 'Keadilan pencocokan' }).click();
-    const fairness = new FairnessPage(page, server.baseUrl);
+    const fairness = new FairnessPage(page, journey.server.baseUrl);
     await fairness.dimension('Kelompok umur').waitFor();
     expect(new URL(page.url()).pathname).toBe('/perencanaan/keadilan');
     await fairness.summary().waitFor();
@@ -346,12 +329,12 @@ describe('the fairness report', () => {
       expect.arrayContaining(['Di Kecamatan Semarang Barat', 'Di luar Semarang Barat']),
     );
     // Figures only: not one woman's name on the page.
-    const people = await server.database.db.selectFrom('person').select('full_name').execute();
+    const people = await journey.server.database.db.selectFrom('person').select('full_name').execute();
     const text = (await page.getByRole('main').textContent()) ?? '';
     for (const person of people) expect(text).not.toContain(person.full_name);
     await expectAccessible(page, 'fairness report');
 
-    await page.goto(`${server.baseUrl}/perencanaan/penempatan`);
+    await page.goto(`${journey.server.baseUrl}/perencanaan/penempatan`);
     await page.getByRole('heading', { level: 1, name: 'Akses ditolak' }).waitFor();
     await expectAccessible(page, 'placement plans refused to the viewer');
   });
@@ -359,11 +342,11 @@ describe('the fairness report', () => {
 
 describe('an administrator and the matching weights', () => {
   it('saves new weights as version 2, and recommendations are scored with it', async () => {
-    const db = server.database.db;
+    const db = journey.server.database.db;
     const admin = await newPage();
-    await signInAs(admin, server.baseUrl, 'admin');
-    await admin.goto(`${server.baseUrl}/admin/aturan`);
-    await new RulesPage(admin, server.baseUrl).sentenceSection().waitFor();
+    await signInAs(admin, journey.server.baseUrl, 'admin');
+    await admin.goto(`${journey.server.baseUrl}/admin/aturan`);
+    await new RulesPage(admin, journey.server.baseUrl).sentenceSection().waitFor();
     await admin.getByRole('tab', { name: 'Bobot pencocokan' }).click();
     const section = admin.getByRole('region', { name: 'Bobot pencocokan', exact: true });
     await section.getByRole('button', { name: 'Simpan sebagai versi baru' }).waitFor();
@@ -405,8 +388,8 @@ describe('an administrator and the matching weights', () => {
       .orderBy('full_name')
       .execute();
     const staff = await newPage();
-    await signInAs(staff, server.baseUrl, 'lapas.binadik');
-    const matches = new PersonMatchesTab(staff, server.baseUrl);
+    await signInAs(staff, journey.server.baseUrl, 'lapas.binadik');
+    const matches = new PersonMatchesTab(staff, journey.server.baseUrl);
     for (const candidate of released) {
       await matches.open(candidate.id);
       await staff

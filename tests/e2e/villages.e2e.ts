@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNER_ID } from '../../src/server/db/seed/demo.ts';
 import { today as jakartaToday } from '../../src/server/platform/calendar.ts';
 import { AppShell } from './pages/pages.ts';
 import { plusDays, shown } from './pages/training.ts';
 import {
   horizontalOverflow,
-  newJourneyPage,
   notification,
   OpportunityFormPage,
   OpportunityImportPage,
@@ -18,34 +16,18 @@ import {
   VillageListPage,
   VillagePage,
 } from './pages/villages.ts';
-import { type E2EBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
-import { type E2EServer, startServer } from './support/server.ts';
+import { expectAccessible } from './support/browser.ts';
+import { journeyHooks } from './support/journey.ts';
 
 // The host villages in the browser: a kelurahan officer builds her village's profile (and cannot touch
 // another's), opens an opportunity for a local partner, the kecamatan imports opportunities from a
 // spreadsheet, and the kelurahan list works on a phone.
 
-let server: E2EServer;
-let browser: E2EBrowser;
-const pages: Page[] = [];
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(options: { width?: number; height?: number } = {}) {
-  const page = await newJourneyPage(browser.browser, options);
-  pages.push(page);
-  return page;
-}
+const journey = journeyHooks();
+const newPage = journey.newPage;
 
 async function kelurahan(code: string) {
-  return server.database.db
+  return journey.server.database.db
     .selectFrom('organization')
     .innerJoin('village_profile', 'village_profile.organization_id', 'organization.id')
     .select([
@@ -61,7 +43,7 @@ async function kelurahan(code: string) {
 }
 
 async function revisionCount(villageId: string) {
-  const rows = await server.database.db
+  const rows = await journey.server.database.db
     .selectFrom('village_revision')
     .select('id')
     .where('village_id', '=', villageId)
@@ -94,9 +76,9 @@ describe('a kelurahan officer', () => {
     };
 
     const page = await newPage();
-    await signInAs(page, server.baseUrl, 'kelurahan.krobokan');
+    await signInAs(page, journey.server.baseUrl, 'kelurahan.krobokan');
     await new AppShell(page).go('Desa binaan');
-    const list = new VillageListPage(page, server.baseUrl);
+    const list = new VillageListPage(page, journey.server.baseUrl);
     await list.heading().waitFor();
     await list.villageLink('Krobokan').waitFor();
     await expectAccessible(page, 'kelurahan list');
@@ -172,7 +154,7 @@ describe('a kelurahan officer', () => {
     expect(changes).toContain(`Profil: jumlah penduduk ${people(krobokan.population)} → 31.500`);
     expect(changes).toContain(`Potensi '${potential.description}' ditambahkan`);
     expect(changes).toContain(`Kebutuhan '${need.description}' ditambahkan`);
-    const officer = await server.database.db
+    const officer = await journey.server.database.db
       .selectFrom('app_user')
       .select('full_name')
       .where('username', '=', 'kelurahan.krobokan')
@@ -185,15 +167,15 @@ describe('a kelurahan officer', () => {
   it('cannot edit another kelurahan: no edit button, and the form address refuses her', async () => {
     const bongsari = await kelurahan(BONGSARI);
     const page = await newPage();
-    await signInAs(page, server.baseUrl, 'kelurahan.krobokan');
-    await page.goto(`${server.baseUrl}/desa/${bongsari.id}`);
+    await signInAs(page, journey.server.baseUrl, 'kelurahan.krobokan');
+    await page.goto(`${journey.server.baseUrl}/desa/${bongsari.id}`);
     const village = new VillagePage(page);
     await village.heading(bongsari.name).waitFor();
     // The page has loaded its tabs: the edit button would be there by now.
     await page.getByRole('tablist', { name: 'Bagian profil kelurahan' }).waitFor();
     expect(await village.editLink().count()).toBe(0);
 
-    await page.goto(`${server.baseUrl}/desa/${bongsari.id}/ubah`);
+    await page.goto(`${journey.server.baseUrl}/desa/${bongsari.id}/ubah`);
     await page.getByRole('heading', { level: 1, name: 'Akses ditolak' }).waitFor();
     await page.getByText('Anda tidak berhak mengubah profil kelurahan ini.').waitFor();
     expect(await page.getByRole('button', { name: 'Simpan profil' }).count()).toBe(0);
@@ -205,12 +187,12 @@ describe('a kelurahan officer', () => {
     const today = jakartaToday();
     const title = `Penjahit seragam sekolah ${today} (uji e2e)`;
     const stored = () =>
-      server.database.db.selectFrom('opportunity').selectAll().where('title', '=', title).execute();
+      journey.server.database.db.selectFrom('opportunity').selectAll().where('title', '=', title).execute();
 
     const page = await newPage();
-    await signInAs(page, server.baseUrl, 'kelurahan.krobokan');
+    await signInAs(page, journey.server.baseUrl, 'kelurahan.krobokan');
     await new AppShell(page).go('Peluang');
-    const list = new OpportunityListPage(page, server.baseUrl);
+    const list = new OpportunityListPage(page, journey.server.baseUrl);
     await list.heading().waitFor();
     await expectAccessible(page, 'opportunity list');
     await page.getByRole('link', { name: 'Tambah peluang' }).click();
@@ -244,7 +226,7 @@ describe('a kelurahan officer', () => {
 
     await form.pickDate('Tanggal pendaftaran ditutup', plusDays(today, 40));
     await form.saveAndOpen();
-    const opportunity = new OpportunityPage(page, server.baseUrl);
+    const opportunity = new OpportunityPage(page, journey.server.baseUrl);
     await opportunity.heading(title).waitFor();
     await notification(page, `Peluang ${title} telah disimpan.`).waitFor();
     expect(await opportunity.status()).toBe('Dibuka');
@@ -334,7 +316,7 @@ describe('the kecamatan imports opportunities', () => {
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const titles = [...good, bad];
     const stored = () =>
-      server.database.db
+      journey.server.database.db
         .selectFrom('opportunity')
         .select(['title', 'status'])
         .where('title', 'in', titles)
@@ -342,11 +324,11 @@ describe('the kecamatan imports opportunities', () => {
         .execute();
 
     const page = await newPage();
-    await signInAs(page, server.baseUrl, 'kecamatan');
-    const list = new OpportunityListPage(page, server.baseUrl);
+    await signInAs(page, journey.server.baseUrl, 'kecamatan');
+    const list = new OpportunityListPage(page, journey.server.baseUrl);
     await list.open();
     await page.getByRole('link', { name: 'Impor dari XLSX' }).click();
-    const importPage = new OpportunityImportPage(page, server.baseUrl);
+    const importPage = new OpportunityImportPage(page, journey.server.baseUrl);
     await importPage.heading().waitFor();
     await expect.poll(() => page.getByRole('radio', { name: 'Peluang' }).isChecked()).toBe(true);
     await expectAccessible(page, 'opportunity import, upload step');
@@ -399,8 +381,8 @@ describe('the kecamatan imports opportunities', () => {
 describe('the kelurahan list on a phone (375 px)', () => {
   it('shows each kelurahan as a card without sideways scroll, and passes axe', async () => {
     const page = await newPage({ width: 375, height: 812 });
-    await signInAs(page, server.baseUrl, 'pk');
-    const list = new VillageListPage(page, server.baseUrl);
+    await signInAs(page, journey.server.baseUrl, 'pk');
+    const list = new VillageListPage(page, journey.server.baseUrl);
     await list.open();
     await list.villageLink('Krobokan').waitFor();
     expect(await list.villages().getByRole('listitem').count()).toBe(16);
