@@ -7,9 +7,10 @@ import type {
   PlanSummary,
   PlanUnassignedReason,
 } from '../../../shared/placementPlans.ts';
-import type { MatchFactorView, MatchReasonView, MissingSkill } from '../../../shared/recommendations.ts';
+import type { MatchFactorView, MissingSkill } from '../../../shared/recommendations.ts';
 import type { Sector } from '../../../shared/skills.ts';
-import type { FactorContribution, MatchReason, MatchResult } from '../matching/matching.types.ts';
+import { presentReason } from '../matching/matching.presenter.ts';
+import type { FactorContribution, MatchResult } from '../matching/matching.types.ts';
 import type { PlanItemRow, PlanRow } from './plans.repository.ts';
 
 // What leaves the server about a plan. Plans are corrections staff's (plan:placement): the women appear by
@@ -64,18 +65,6 @@ function presentOpportunity(
     closesOn: value('closes_on') as string | null,
     partner: { id: value('partner_id') as string, name: value('partner_name') as string },
     village: { id: value('village_id') as string, name: value('village_name') as string },
-  };
-}
-
-export function presentReason(reason: MatchReason, language: Language): MatchReasonView {
-  return {
-    code: reason.code,
-    params: reason.params,
-    tone: reason.tone,
-    factor: reason.factor,
-    text: reason[language],
-    id: reason.id,
-    en: reason.en,
   };
 }
 
