@@ -84,8 +84,9 @@ const PERSON_COLUMNS = `id uuid, organization_id uuid, full_name text, aliases t
   birth_place text, birth_date date, education_level text, marital_status text, dependent_children integer,
   phone text, guarantor text, domicile_address text, domicile_village_code text, domicile_village_name text,
   intended_village_id uuid, registration_number text, interests text, preferred_sectors text,
-  constraints text, religion text, ethnicity text, release_date date, released_on date,
-  supervision_end_date date, returned_on date, created_by uuid`;
+  constraints text, religion text, ethnicity text, release_date date, asimilasi_date date, parole_date date,
+  conditional_leave_date date, pre_release_leave_date date, released_on date, supervision_end_date date,
+  returned_on date, created_by uuid`;
 
 async function insertBatch(db: Db, batch: ReturnType<typeof rowsOf>[]) {
   const people = batch.map((rows) => rows.person);
@@ -98,13 +99,14 @@ async function insertBatch(db: Db, batch: ReturnType<typeof rowsOf>[]) {
     await sql`insert into person (id, organization_id, full_name, aliases, search_name, nik, birth_place, birth_date,
         education_level, marital_status, dependent_children, phone, guarantor, domicile_address,
         domicile_village_code, domicile_village_name, intended_village_id, registration_number, interests,
-        preferred_sectors, constraints, religion, ethnicity, release_date, released_on, supervision_end_date,
-        returned_on, created_by)
+        preferred_sectors, constraints, religion, ethnicity, release_date, asimilasi_date, parole_date,
+        conditional_leave_date, pre_release_leave_date, released_on, supervision_end_date, returned_on, created_by)
       select id, organization_id, full_name, aliases::jsonb, search_name, nik, birth_place, birth_date,
         education_level, marital_status, dependent_children, phone, guarantor::jsonb, domicile_address,
         domicile_village_code, domicile_village_name, intended_village_id, registration_number, interests,
-        preferred_sectors::jsonb, constraints::jsonb, religion, ethnicity, release_date, released_on,
-        supervision_end_date, returned_on, created_by
+        preferred_sectors::jsonb, constraints::jsonb, religion, ethnicity, release_date, asimilasi_date,
+        parole_date, conditional_leave_date, pre_release_leave_date, released_on, supervision_end_date,
+        returned_on, created_by
       from ${recordset(people)} as x(${sql.raw(PERSON_COLUMNS)})`.execute(trx);
     if (skills.length > 0)
       await sql`insert into person_skill (person_id, organization_id, name, sector, level)

@@ -15,12 +15,16 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes, type LoginRateLimit } from './modules/auth/auth.routes.ts';
 import { consentRoutes } from './modules/consents/consents.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
+import { handoverRoutes } from './modules/handovers/handovers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { noteRoutes } from './modules/notes/notes.routes.ts';
+import { registerMailOutbox } from './modules/notifications/notifications.mail.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes.ts';
 import { opportunityImportRoutes } from './modules/opportunity-import/opportunity-import.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { outcomeRoutes } from './modules/outcomes/outcomes.routes.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { peopleExportRoutes } from './modules/people/export/people-export.routes.ts';
 import { peopleImportRoutes } from './modules/people/import/people-import.routes.ts';
@@ -29,9 +33,13 @@ import { retentionRoutes } from './modules/people/retention/retention.routes.ts'
 import { placementRoutes } from './modules/placements/placements.routes.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
+import { prereleaseRoutes } from './modules/prerelease/prerelease.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.ts';
 import { ruleRoutes } from './modules/rules/rules.routes.ts';
 import { skillRoutes } from './modules/skills/skills.routes.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
+import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { attendanceRoutes } from './modules/training/attendance/attendance.routes.ts';
 import { cohortRoutes } from './modules/training/cohorts/cohorts.routes.ts';
 import { enrolmentRoutes } from './modules/training/enrolments/enrolments.routes.ts';
@@ -161,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerSessions(app, db, sessions);
+  registerMailOutbox(app, db, config);
 
   await app.register(healthRoutes, { db, databaseKind: database.kind, version: VERSION, demo: config.demo });
   await app.register(authRoutes, {
@@ -196,6 +205,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(matchingRoutes, { db });
   await app.register(planRoutes, { db });
   await app.register(planningRoutes, { db });
+  await app.register(reintegrationRoutes, { db });
+  await app.register(handoverRoutes, { db });
+  await app.register(prereleaseRoutes, { db });
+  await app.register(supervisionRoutes, { db });
+  await app.register(outcomeRoutes, { db });
+  await app.register(taskRoutes, { db });
+  await app.register(notificationRoutes, { db });
 
   const webRoot = deps.webRoot ?? path.join(ROOT, 'dist/web');
   const indexHtml = existsSync(path.join(webRoot, 'index.html'))

@@ -71,4 +71,32 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://sinergi.example.go.id' }).secureCookies).toBe(true);
     expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).secureCookies).toBe(false);
   });
+
+  it('e-mails notifications only when SMTP_URL and SMTP_FROM are both set, never echoing the SMTP address', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    const site = { PUBLIC_URL: 'https://sinergi.example.go.id' };
+    expect(
+      loadConfig({
+        ...site,
+        SMTP_URL: 'smtp://sinergi:rahasia@mail.example:587',
+        SMTP_FROM: 'Sinergi <s@example.id>',
+      }).mail,
+    ).toEqual({ url: 'smtp://sinergi:rahasia@mail.example:587', from: 'Sinergi <s@example.id>' });
+    expect(() => loadConfig({ ...site, SMTP_URL: 'smtp://mail.example:25' })).toThrow(
+      /SMTP_FROM is required when SMTP_URL is set/,
+    );
+    // The e-mail's link must be absolute: PUBLIC_URL is required with SMTP.
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example:25', SMTP_FROM: 'a@b.c' })).toThrow(
+      /^Configuration error: PUBLIC_URL is required when SMTP_URL is set$/,
+    );
+    expect(() => loadConfig({ SMTP_FROM: 'sinergi@example.id' })).toThrow(
+      /SMTP_URL is required when SMTP_FROM is set/,
+    );
+    expect(() => loadConfig({ ...site, SMTP_URL: 'http://user:rahasia@x', SMTP_FROM: 'a@b.c' })).toThrow(
+      /SMTP_URL must start with smtp:\/\/ or smtps:\/\//,
+    );
+    expect(() => loadConfig({ ...site, SMTP_URL: 'http://user:rahasia@x', SMTP_FROM: 'a@b.c' })).not.toThrow(
+      /rahasia/,
+    );
+  });
 });

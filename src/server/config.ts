@@ -57,6 +57,13 @@ const EnvSchema = z
     BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
     // Uploaded documents of people; default DATA_DIR/documents (also when the database is PostgreSQL).
     DOCUMENTS_DIR: z.string().min(1).optional(),
+    // Optional e-mail of notifications: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must start with smtp:// or smtps://')
+      .optional(),
+    // The sender, e.g. "Sinergi <sinergi@bapas.example>"; required with SMTP_URL (and so is PUBLIC_URL).
+    SMTP_FROM: z.string().min(3).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -65,6 +72,16 @@ const EnvSchema = z
         path: ['SESSION_SECRET'],
         message: 'is required when NODE_ENV=production',
       });
+    }
+    if (env.SMTP_URL && !env.SMTP_FROM) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'is required when SMTP_URL is set' });
+    }
+    if (env.SMTP_FROM && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when SMTP_FROM is set' });
+    }
+    // The e-mail's only content is a link to the notifications page: it must be absolute to work in a mail client.
+    if (env.SMTP_URL && !env.PUBLIC_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when SMTP_URL is set' });
     }
   });
 
@@ -90,11 +107,13 @@ export interface Config {
   backup: { intervalHours: number; keep: number };
   /** Folder of uploaded documents (files named by random keys, owner-only permissions). */
   documentsDir: string;
+  /** E-mail of notifications (after the change commits, no personal data); null: in-app only. */
+  mail: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {}
 
-const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'DATABASE_URL', 'SMTP_URL']);
 
 /** Parse the environment; throws ConfigError with one line naming the bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -130,5 +149,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     backup: { intervalHours: env.BACKUP_INTERVAL_HOURS, keep: env.BACKUP_KEEP },
     documentsDir: path.resolve(env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR, 'documents')),
+    mail: env.SMTP_URL && env.SMTP_FROM ? { url: env.SMTP_URL, from: env.SMTP_FROM } : null,
   };
 }

@@ -68,6 +68,22 @@ export const PERMISSIONS = [
   'plan:placement:organization',
   'read:planning:all',
   'read:fairness:all',
+  // Release and after (ADR 013). The reintegration plan is built by corrections staff (the prison before
+  // release, the Bapas after handover) and read by a kelurahan only for the women placed or intended for it
+  // who consented to share their plan. Handover: the prison sends, the Bapas head accepts (assigning a PK)
+  // or returns. Supervision: a PK her own caseload (`own`), the Bapas head all of Bapas (`organization`).
+  // Outcome checks are recorded by corrections staff; the cohort view is aggregate figures (`all`).
+  'read:reintegration:organization',
+  'manage:reintegration:organization',
+  'read:prerelease:organization',
+  'send:handover:organization',
+  'decide:handover:organization',
+  'read:supervision:own',
+  'read:supervision:organization',
+  'record:supervision:own',
+  'record:supervision:organization',
+  'record:outcome:organization',
+  'read:outcome:all',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -118,6 +134,10 @@ const CORRECTIONS: readonly Permission[] = [
   'manage:placement:organization',
   ...MATCH_READER,
   'plan:placement:organization',
+  'read:reintegration:organization',
+  'manage:reintegration:organization',
+  'read:prerelease:organization',
+  'read:outcome:all',
 ];
 /** Kecamatan and kelurahan staff: their villages' profiles, local partners, opportunities and pipelines. */
 const VILLAGE_MANAGER: readonly Permission[] = [
@@ -131,6 +151,8 @@ const VILLAGE_MANAGER: readonly Permission[] = [
   'manage:placement:organization',
   ...MATCH_READER,
   'read:fairness:all',
+  'read:reintegration:organization',
+  'read:outcome:all',
 ];
 /** Person data is not an administrator's business: she manages accounts and rules, not records. */
 const ADMIN_ONLY: readonly Permission[] = [
@@ -174,6 +196,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       ...TRAINING_MANAGER,
       // The supervisor who may reopen a session's attendance after its 7 days.
       'reopen:attendance:organization',
+      'send:handover:organization',
+      'record:outcome:organization',
     ],
     organizationKinds: ['prison'],
   },
@@ -185,6 +209,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'import:person:organization',
       'export:person:organization',
       'read:training:organization',
+      'send:handover:organization',
+      'record:outcome:organization',
     ],
     organizationKinds: ['prison'],
   },
@@ -197,11 +223,21 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'manage:consent:organization',
       'export:person:organization',
       'read:fairness:all',
+      'decide:handover:organization',
+      'read:supervision:organization',
+      'record:supervision:organization',
+      'record:outcome:organization',
     ],
     organizationKinds: ['probation'],
   },
   probation_officer: {
-    permissions: [...CORRECTIONS, 'manage:consent:organization'],
+    permissions: [
+      ...CORRECTIONS,
+      'manage:consent:organization',
+      'read:supervision:own',
+      'record:supervision:own',
+      'record:outcome:organization',
+    ],
     organizationKinds: ['probation'],
   },
   district_staff: { permissions: VILLAGE_MANAGER, organizationKinds: ['district'] },
@@ -222,7 +258,10 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     organizationKinds: ['partner'],
   },
   // Program-level figures only (the insight issue): never a person's record.
-  viewer: { permissions: [...EVERYONE, 'read:planning:all', 'read:fairness:all'], organizationKinds: null },
+  viewer: {
+    permissions: [...EVERYONE, 'read:planning:all', 'read:fairness:all', 'read:outcome:all'],
+    organizationKinds: null,
+  },
 };
 
 /** The union of the permissions granted by the given roles, sorted. */

@@ -129,6 +129,11 @@ export interface PersonTable {
   ethnicity: string | null;
   photo_document_id: string | null;
   release_date: NullableDate;
+  // The integration milestones' dates (sentence engine), for the pre-release dashboard.
+  asimilasi_date: NullableDate;
+  parole_date: NullableDate;
+  conditional_leave_date: NullableDate;
+  pre_release_leave_date: NullableDate;
   released_on: NullableDate;
   supervision_end_date: NullableDate;
   returned_on: NullableDate;
@@ -754,6 +759,240 @@ export interface PlacementStepTable {
   recorded_at: CreatedAt;
 }
 
+// Release and after (issue 7): reintegration plans, handover, supervision, outcomes, notifications.
+export type PathwayValue =
+  | 'identity_documents'
+  | 'housing'
+  | 'family_children'
+  | 'health'
+  | 'skills_work'
+  | 'finance'
+  | 'attitudes_behaviour'
+  | 'legal_obligations';
+export type PathwayStatusValue =
+  | 'not_started'
+  | 'support_required'
+  | 'in_progress'
+  | 'support_declined'
+  | 'done';
+export type SupervisionKindValue = 'reporting_visit' | 'home_visit' | 'workplace_visit' | 'group_guidance';
+
+export interface ReintegrationPlanTable {
+  id: Generated<string>;
+  person_id: string;
+  organization_id: string;
+  intended_village_id: string | null;
+  opportunity_id: string | null;
+  placement_id: string | null;
+  guarantee_letter_number: string | null;
+  guarantee_acknowledged_on: DateColumn | null;
+  guarantee_acknowledged_by: string | null;
+  guarantee_document_id: string | null;
+  summary: string | null;
+  pathways_started: Generated<number>;
+  next_review_on: DateColumn | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReintegrationPathwayTable {
+  plan_id: string;
+  pathway: PathwayValue;
+  status: Generated<PathwayStatusValue>;
+  note: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReintegrationNeedTable {
+  id: Generated<string>;
+  plan_id: string;
+  pathway: PathwayValue;
+  description: string;
+  responsible_kind: 'prison' | 'probation' | 'village' | 'partner';
+  responsible_organization_id: string | null;
+  status: Generated<'open' | 'in_progress' | 'done' | 'cancelled'>;
+  due_on: DateColumn | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReintegrationStatusChangeTable {
+  id: Generated<string>;
+  plan_id: string;
+  pathway: string;
+  need_id: string | null;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  changed_by: string | null;
+  changed_by_name: string;
+  organization_name: string;
+  at: CreatedAt;
+}
+
+export interface ReintegrationGoalTable {
+  id: Generated<string>;
+  plan_id: string;
+  pathway: PathwayValue;
+  title: string;
+  horizon_months: 3 | 6 | 12;
+  target_date: DateColumn;
+  status: Generated<'open' | 'achieved' | 'not_achieved' | 'dropped'>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReintegrationGoalStepTable {
+  id: Generated<string>;
+  goal_id: string;
+  position: number;
+  title: string;
+  due_on: DateColumn | null;
+  done_on: DateColumn | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReintegrationReviewTable {
+  id: Generated<string>;
+  plan_id: string;
+  reviewed_on: DateColumn;
+  summary: string;
+  next_review_on: DateColumn | null;
+  reviewer_user_id: string | null;
+  reviewer_name: string;
+  organization_id: string;
+  organization_name: string;
+  created_at: CreatedAt;
+}
+
+export interface HandoverTable {
+  id: Generated<string>;
+  person_id: string;
+  from_organization_id: string;
+  to_organization_id: string;
+  plan_id: string;
+  status: Generated<'sent' | 'accepted' | 'returned' | 'cancelled' | 'ended'>;
+  package: JSONColumnType<Record<string, unknown>>;
+  note: string | null;
+  expected_release_date: DateColumn | null;
+  sent_by: string | null;
+  sent_by_name: string;
+  sent_at: CreatedAt;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Date | null;
+  return_reason: string | null;
+  officer_user_id: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface HandoverEventTable {
+  id: Generated<string>;
+  handover_id: string;
+  action: 'sent' | 'accepted' | 'returned' | 'cancelled' | 'officer_changed' | 'ended';
+  note: string | null;
+  actor_user_id: string | null;
+  actor_name: string;
+  organization_name: string;
+  at: CreatedAt;
+}
+
+export interface SupervisionScheduleTable {
+  person_id: string;
+  organization_id: string;
+  kind: Generated<SupervisionKindValue>;
+  interval: Generated<'weekly' | 'biweekly' | 'monthly'>;
+  place: string | null;
+  starts_on: DateColumn;
+  next_due_on: DateColumn | null;
+  active: Generated<boolean>;
+  ended_on: DateColumn | null;
+  ended_reason: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SupervisionSessionTable {
+  id: Generated<string>;
+  person_id: string;
+  organization_id: string;
+  officer_user_id: string | null;
+  kind: SupervisionKindValue;
+  place_kind: 'bapas' | 'reporting_post' | 'home' | 'workplace' | 'other';
+  place: string | null;
+  due_on: DateColumn | null;
+  held_on: DateColumn;
+  outcome: 'attended' | 'excused' | 'missed';
+  notes: string | null;
+  next_steps: string | null;
+  client_key: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SupervisionEscalationTable {
+  id: Generated<string>;
+  person_id: string;
+  organization_id: string;
+  session_id: string | null;
+  level: 'reminder' | 'warning' | 'report_to_head';
+  note: string | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: CreatedAt;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+}
+
+export interface OutcomeCheckTable {
+  id: Generated<string>;
+  person_id: string;
+  organization_id: string;
+  window_months: 1 | 3 | 6 | 12;
+  due_on: DateColumn;
+  checked_on: DateColumn;
+  work_status: 'employed' | 'self_employed' | 'in_training' | 'unemployed' | 'not_looking' | null;
+  income_band: 'none' | 'below_1m' | '1m_2m' | '2m_3m' | '3m_5m' | 'above_5m' | null;
+  business_started: boolean | null;
+  housing_stable: boolean | null;
+  in_host_village: boolean | null;
+  returned_to_custody_on: DateColumn | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  person_id: string | null;
+  params: JSONColumnType<Record<string, unknown>>;
+  link: string | null;
+  created_at: CreatedAt;
+  read_at: Date | null;
+  email_status: 'pending' | 'sent' | 'failed' | null;
+  emailed_at: Date | null;
+}
+
 export interface Database {
   organization: OrganizationTable;
   role: RoleTable;
@@ -799,4 +1038,18 @@ export interface Database {
   placement_plan_item: PlacementPlanItemTable;
   match_decision: MatchDecisionTable;
   match_recommendation: MatchRecommendationTable;
+  reintegration_plan: ReintegrationPlanTable;
+  reintegration_pathway: ReintegrationPathwayTable;
+  reintegration_need: ReintegrationNeedTable;
+  reintegration_status_change: ReintegrationStatusChangeTable;
+  reintegration_goal: ReintegrationGoalTable;
+  reintegration_goal_step: ReintegrationGoalStepTable;
+  reintegration_review: ReintegrationReviewTable;
+  handover: HandoverTable;
+  handover_event: HandoverEventTable;
+  supervision_schedule: SupervisionScheduleTable;
+  supervision_session: SupervisionSessionTable;
+  supervision_escalation: SupervisionEscalationTable;
+  outcome_check: OutcomeCheckTable;
+  notification: NotificationTable;
 }

@@ -1,13 +1,17 @@
 import type { Language } from '../../shared/common.ts';
 import { ATTENDANCE_FIELD_MESSAGES, ATTENDANCE_MESSAGES } from './messages/attendance.ts';
 import { COHORTS_FIELD_MESSAGES, COHORTS_MESSAGES } from './messages/cohorts.ts';
+import { HANDOVERS_FIELD_MESSAGES, HANDOVERS_MESSAGES } from './messages/handovers.ts';
 import { IMPORT_FIELD_MESSAGES, IMPORT_MESSAGES } from './messages/import.ts';
 import { MATCHING_FIELD_MESSAGES, MATCHING_MESSAGES } from './messages/matching.ts';
+import { NOTIFICATIONS_FIELD_MESSAGES, NOTIFICATIONS_MESSAGES } from './messages/notifications.ts';
 import { OPPORTUNITIES_FIELD_MESSAGES, OPPORTUNITIES_MESSAGES } from './messages/opportunities.ts';
 import { PLACEMENTS_FIELD_MESSAGES, PLACEMENTS_MESSAGES } from './messages/placements.ts';
 import { PLANNING_FIELD_MESSAGES, PLANNING_MESSAGES } from './messages/planning.ts';
 import { PLANS_FIELD_MESSAGES, PLANS_MESSAGES } from './messages/plans.ts';
+import { REINTEGRATION_FIELD_MESSAGES, REINTEGRATION_MESSAGES } from './messages/reintegration.ts';
 import { SKILLS_FIELD_MESSAGES, SKILLS_MESSAGES } from './messages/skills.ts';
+import { SUPERVISION_FIELD_MESSAGES, SUPERVISION_MESSAGES } from './messages/supervision.ts';
 import { VILLAGES_FIELD_MESSAGES, VILLAGES_MESSAGES } from './messages/villages.ts';
 
 /** User-facing messages of the server, by stable code, in Indonesian and English. */
@@ -232,6 +236,10 @@ const MESSAGES = {
   ...PLACEMENTS_MESSAGES,
   ...PLANS_MESSAGES,
   ...PLANNING_MESSAGES,
+  ...REINTEGRATION_MESSAGES,
+  ...HANDOVERS_MESSAGES,
+  ...SUPERVISION_MESSAGES,
+  ...NOTIFICATIONS_MESSAGES,
   ...VILLAGES_MESSAGES,
   ...MATCHING_MESSAGES,
   INTERNAL: {
@@ -409,6 +417,10 @@ const FIELD_MESSAGES = {
   ...PLACEMENTS_FIELD_MESSAGES,
   ...PLANS_FIELD_MESSAGES,
   ...PLANNING_FIELD_MESSAGES,
+  ...REINTEGRATION_FIELD_MESSAGES,
+  ...HANDOVERS_FIELD_MESSAGES,
+  ...SUPERVISION_FIELD_MESSAGES,
+  ...NOTIFICATIONS_FIELD_MESSAGES,
   ...VILLAGES_FIELD_MESSAGES,
   ...MATCHING_FIELD_MESSAGES,
   import_mapping_invalid: {

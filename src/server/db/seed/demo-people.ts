@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { OFFENCE_CATEGORIES } from '../../../shared/people.ts';
 import { DEFAULT_SENTENCE_RULES } from '../../../shared/sentence.ts';
+import { journeyMilestoneDates } from '../../modules/people/people.release.ts';
 import { searchText } from '../../modules/people/people.repository.ts';
 import {
   computeMilestones,
@@ -683,6 +684,8 @@ export function personRows(
 ) {
   const { organizationId } = context;
   const c = person.custody;
+  // The milestone dates as the people module keeps them: by the sentence alone (people.release.ts).
+  const dates = journeyMilestoneDates(sentenceInput(person, c.detentionStartDate), DEFAULT_SENTENCE_RULES);
   return {
     person: {
       id: person.id,
@@ -709,6 +712,10 @@ export function personRows(
       religion: person.religion,
       ethnicity: person.ethnicity,
       release_date: person.releaseDate,
+      asimilasi_date: dates.asimilasi_date,
+      parole_date: dates.parole_date,
+      conditional_leave_date: dates.conditional_leave_date,
+      pre_release_leave_date: dates.pre_release_leave_date,
       released_on: person.releasedOn,
       supervision_end_date: person.supervisionEndDate,
       returned_on: person.returnedOn,

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, type DEMO_USERNAMES } from '../../../shared/vocabulary.t
 import { hashPassword } from '../../platform/auth/password.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoPeople } from './demo-people.ts';
+import { seedDemoRelease } from './demo-release.ts';
 import { DEMO_BLK_ID, seedDemoTraining, seedDemoTrainingPartner } from './demo-training.ts';
 import { DEMO_CATERING_ID, seedDemoPartnerOrganizations, seedDemoVillages } from './demo-villages.ts';
 import { BAPAS_ID, getMeta, KECAMATAN_ID, LAPAS_ID, setMeta } from './reference.ts';
@@ -162,6 +163,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     await seedDemoPeople(trx, { partnerId: DEMO_PARTNER_ID });
     await seedDemoTraining(trx);
     await seedDemoVillages(trx, { partnerId: DEMO_PARTNER_ID });
+    await seedDemoRelease(trx);
     await setMeta(trx, 'demo_seeded_at', new Date().toISOString());
   });
   return true;

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { FIELD_GROUPS, type FieldGroup } from '../../../shared/people.ts';
+import { RUNNING_STAGES } from '../../../shared/placements.ts';
 import type { Database } from '../../db/schema.ts';
 import { type RequestContext, requirePermission } from '../../platform/access.ts';
 import { TODAY_SQL } from '../../platform/calendar.ts';
@@ -71,6 +72,30 @@ export function visiblePeople(ctx: RequestContext, alias = 'p'): RawBuilder<bool
       return sql<boolean>`(${anonymized} is null and ${linkedBy(ctx, id, ['proposal', 'placement'])}
         and ${consentCovers(ctx, id)})`;
   }
+}
+
+/**
+ * Is this kelurahan (or kecamatan, through its kelurahan) the one she goes to: her record's or her
+ * reintegration plan's intended kelurahan, or the kelurahan of a running placement of hers. Visibility
+ * (`visiblePeople`) only says she consented to it; this says she is its business (plans, arrivals).
+ */
+export async function isHostOf(db: Db, organizationId: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('organization as o')
+    .select('o.id')
+    .where('o.kind', '=', 'village')
+    .where((eb) => eb.or([eb('o.id', '=', organizationId), eb('o.parent_id', '=', organizationId)]))
+    .where(
+      sql<boolean>`(
+        o.id = (select p.intended_village_id from person p where p.id = ${personId})
+        or o.id = (select rp.intended_village_id from reintegration_plan rp where rp.person_id = ${personId})
+        or exists (select 1 from placement pl join opportunity op on op.id = pl.opportunity_id
+          where pl.person_id = ${personId} and op.village_id = o.id
+            and pl.stage in (${sql.join(RUNNING_STAGES.map((stage) => sql.lit(stage)))})))`,
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export interface PersonAccess {

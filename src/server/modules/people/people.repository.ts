@@ -354,12 +354,20 @@ export async function updatePersonIfVersion(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Sets the dates that decide the journey status (kept in step with the custody record). */
+/** The sentence dates stored on the person (see people.release.ts journeyMilestoneDates). */
+export interface JourneyMilestoneDates {
+  release_date: string | null;
+  asimilasi_date: string | null;
+  parole_date: string | null;
+  conditional_leave_date: string | null;
+  pre_release_leave_date: string | null;
+}
+
+/** Sets the dates that decide the journey status and the milestone dates (kept in step with the custody record). */
 export async function setJourneyDates(
   db: Db,
   id: string,
-  dates: {
-    release_date: string | null;
+  dates: JourneyMilestoneDates & {
     released_on: string | null;
     supervision_end_date: string | null;
     returned_on: string | null;
@@ -471,41 +479,15 @@ export interface CustodyValues {
   transfer_destination: string | null;
 }
 
-/** A batch of custody records of people with a remission, after `after` in person id order. */
-export function findCustodiesWithRemissions(db: Db, after: string, limit: number) {
-  return db
-    .selectFrom('custody as c')
-    .innerJoin('person as p', 'p.id', 'c.person_id')
-    .select([
-      'c.person_id',
-      'c.sentence_kind',
-      'c.sentence_years',
-      'c.sentence_months',
-      'c.sentence_days',
-      'c.fine_substitute_months',
-      'c.fine_substitute_days',
-      'c.fine_paid',
-      'c.detention_start_date',
-      'p.release_date',
-      sql<{ kind: string; days: number; decree_date: string }[]>`(
-        select json_agg(json_build_object('kind', r.kind, 'days', r.days, 'decree_date', r.decree_date))
-        from remission r where r.person_id = c.person_id)`.as('remissions'),
-    ])
-    .where('c.person_id', '>', after)
-    .where(({ exists, selectFrom }) =>
-      exists(selectFrom('remission as r').select('r.id').whereRef('r.person_id', '=', 'c.person_id')),
-    )
-    .orderBy('c.person_id')
-    .limit(limit)
-    .execute();
-}
-
-/** Sets many people's release dates in one statement. */
-export async function setReleaseDates(db: Db, updates: { id: string; releaseDate: string | null }[]) {
+/** Sets many people's sentence dates (release and milestone dates) in one statement. */
+export async function setReleaseDates(db: Db, updates: ({ id: string } & JourneyMilestoneDates)[]) {
   if (updates.length === 0) return;
-  await sql`update person set release_date = u.release_date::date
-    from json_to_recordset(${JSON.stringify(updates.map((u) => ({ id: u.id, release_date: u.releaseDate })))}::json)
-      as u(id uuid, release_date text)
+  await sql`update person set release_date = u.release_date::date, asimilasi_date = u.asimilasi_date::date,
+      parole_date = u.parole_date::date, conditional_leave_date = u.conditional_leave_date::date,
+      pre_release_leave_date = u.pre_release_leave_date::date
+    from json_to_recordset(${JSON.stringify(updates)}::json)
+      as u(id uuid, release_date text, asimilasi_date text, parole_date text, conditional_leave_date text,
+        pre_release_leave_date text)
     where person.id = u.id`.execute(db);
 }
 

@@ -15,9 +15,11 @@ import { audit } from '../../platform/audit/audit.ts';
 import { today } from '../../platform/calendar.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../platform/errors.ts';
 import { recordTimeline } from '../../platform/timeline.ts';
+import { endHandoverOnReturn } from '../handovers/handovers.service.ts';
 import { findVillage, nikRegionExists } from '../regions/regions.service.ts';
 import { currentRules } from '../rules/rules.service.ts';
-import { computeMilestones, expectedReleaseDate } from '../sentence/milestones.ts';
+import { computeMilestones } from '../sentence/milestones.ts';
+import { onReturnDateChanged } from '../supervision/supervision.service.ts';
 import {
   isCorrections,
   type PersonAccess,
@@ -26,7 +28,7 @@ import {
   requireEdit,
 } from './people.access.ts';
 import { presentCustody, presentListItem, presentPerson, presentTimelineEvent } from './people.presenter.ts';
-import { sentenceInput } from './people.release.ts';
+import { journeyMilestoneDates, sentenceInput } from './people.release.ts';
 import {
   activeLinkExists,
   type CustodyValues,
@@ -411,7 +413,8 @@ async function syncJourneyDates(trx: Trx, personId: string) {
   ]);
   if (!custody) return;
   await setJourneyDates(trx, personId, {
-    release_date: expectedReleaseDate(sentenceInput(custody, remissions, []), ruleSet.rules),
+    // Release, asimilasi, PB, CB and CMB dates by the sentence alone (behaviour does not remove a date).
+    ...journeyMilestoneDates(sentenceInput(custody, remissions, []), ruleSet.rules),
     released_on: custody.released_on,
     supervision_end_date: custody.supervision_end_date,
     returned_on: custody.returned_on,
@@ -523,6 +526,14 @@ export async function saveCustody(db: Db, ctx: RequestContext, personId: string,
       throw new AppError(409, 'CUSTODY_CHANGED');
     }
     await syncJourneyDates(trx, personId);
+    // A return to custody ends her supervision and records the outcome windows not yet checked; a corrected
+    // or cleared return date moves or deletes those automatic checks (supervision.service onReturnDateChanged).
+    if (values.returned_on !== (existing?.returned_on ?? null))
+      await onReturnDateChanged(trx, ctx, personId, existing?.returned_on ?? null, values.returned_on);
+    if (values.returned_on && values.returned_on !== existing?.returned_on) {
+      // Her live handover ends too: her next release needs a new one.
+      await endHandoverOnReturn(trx, ctx, personId, values.returned_on);
+    }
     const events: string[] = ['custody.changed'];
     if (values.released_on && values.released_on !== existing?.released_on) events.push('person.released');
     if (values.returned_on && values.returned_on !== existing?.returned_on) events.push('person.returned');

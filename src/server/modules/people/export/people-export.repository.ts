@@ -154,7 +154,8 @@ export function findAllEvents(db: Db, personId: string) {
 /**
  * Audit actions of lists that name the people they showed in `details.shown`: person lists, duplicate
  * checks and exports, and the training lists (waitlist, cohort roster, attendance grid and its export).
- * Kept in step with the partial index `audit_log_shown_idx` (migration 2026_11_29_0003_training).
+ * Kept in step with the partial index `audit_log_shown_idx` (last recreated by migration
+ * 2026_11_29_0008_reintegration).
  */
 const LIST_ACTIONS = [
   'person.listed',
@@ -170,6 +171,11 @@ const LIST_ACTIONS = [
   'match.candidates_listed',
   'match.plan_viewed',
   'match.compared',
+  'prerelease.listed',
+  'handover.listed',
+  'caseload.listed',
+  'task.listed',
+  'notification.listed',
 ];
 const LIST_ACTIONS_SQL = sql.join(LIST_ACTIONS.map((action) => sql.lit(action)));
 
