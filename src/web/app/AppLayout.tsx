@@ -5,29 +5,37 @@ import {
   IconBriefcase,
   IconBuildingCommunity,
   IconBuildingStore,
+  IconCalendarDue,
   IconChartDots3,
+  IconChartHistogram,
   IconChevronDown,
   IconClockCog,
   IconHome,
   IconHomeHeart,
   IconKey,
+  IconListCheck,
   IconListDetails,
   IconLogout,
   IconSchool,
   IconTags,
   IconTimeline,
+  IconTransfer,
+  IconUserCheck,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../../shared/auth.ts';
+import { ConfirmModal } from '../components/ConfirmModal.tsx';
 import { DEMO_BANNER_HEIGHT, DemoBanner } from '../components/DemoBanner.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { meQueryKey, useLogout } from '../features/auth/api/session.ts';
 import { canOpenPlanning } from '../features/planning/components/PlanningLayout.tsx';
+import { pendingVisitCount } from '../features/supervision/components/useVisitDraft.ts';
+import { NotificationBell } from '../features/tasks/components/NotificationBell.tsx';
 import { accessFor } from '../lib/access.ts';
 import { lastApiActivity } from '../lib/api.ts';
 import classes from './AppLayout.module.css';
@@ -73,12 +81,39 @@ export function AppLayout({ me }: { me: Me }) {
 
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden />, prefix: false },
+    { to: '/tugas', label: t('tasks.nav'), icon: <IconListCheck size={20} aria-hidden />, prefix: true },
     ...(access.canReadPeople
       ? [
           {
             to: '/warga',
             label: t('people.nav'),
             icon: <IconUsersGroup size={20} aria-hidden />,
+            prefix: true,
+          },
+        ]
+      : []),
+    ...(access.canReadPrerelease
+      ? [
+          {
+            to: '/menjelang-bebas',
+            label: t('handovers.prereleaseNav'),
+            icon: <IconCalendarDue size={20} aria-hidden />,
+            prefix: true,
+          },
+          {
+            to: '/serah-terima',
+            label: t('handovers.nav'),
+            icon: <IconTransfer size={20} aria-hidden />,
+            prefix: true,
+          },
+        ]
+      : []),
+    ...(access.canReadSupervision
+      ? [
+          {
+            to: '/bimbingan',
+            label: t('supervision.nav'),
+            icon: <IconUserCheck size={20} aria-hidden />,
             prefix: true,
           },
         ]
@@ -155,6 +190,14 @@ export function AppLayout({ me }: { me: Me }) {
       prefix: true,
     });
   }
+  if (access.canReadOutcomes) {
+    items.push({
+      to: '/hasil',
+      label: t('supervision.outcomesNav'),
+      icon: <IconChartHistogram size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
   if (access.canReadUsers) {
     items.push({
       to: '/admin/pengguna',
@@ -201,8 +244,14 @@ export function AppLayout({ me }: { me: Me }) {
       ? location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)
       : location.pathname === item.to;
 
-  // Clearing the session (in useLogout) makes the AuthGate show the sign-in page.
-  const signOut = () => logout.mutate();
+  // Clearing the session (in useLogout) makes the AuthGate show the sign-in page. Signing out removes her
+  // visit drafts from the device: when some are not sent yet, she is asked first (Batal keeps her in).
+  const [unsentVisits, setUnsentVisits] = useState(0);
+  const signOut = () => {
+    const count = pendingVisitCount(me.user.id);
+    if (count > 0) setUnsentVisits(count);
+    else logout.mutate();
+  };
 
   return (
     <AppShell
@@ -232,6 +281,7 @@ export function AppLayout({ me }: { me: Me }) {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {!forced && <NotificationBell />}
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -301,6 +351,18 @@ export function AppLayout({ me }: { me: Me }) {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+
+      <ConfirmModal
+        opened={unsentVisits > 0}
+        title={t('tasks.signOut.title')}
+        confirmLabel={t('tasks.signOut.confirm')}
+        confirmColor="red"
+        loading={logout.isPending}
+        onConfirm={() => logout.mutate(undefined, { onSettled: () => setUnsentVisits(0) })}
+        onClose={() => setUnsentVisits(0)}
+      >
+        {t('tasks.signOut.pendingVisits', { count: unsentVisits })} {t('tasks.signOut.hint')}
+      </ConfirmModal>
     </AppShell>
   );
 }

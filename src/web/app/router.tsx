@@ -7,6 +7,8 @@ import { SignInPage } from '../features/auth/routes/SignInPage.tsx';
 import { CohortFormPage } from '../features/cohorts/routes/CohortFormPage.tsx';
 import { CohortListPage } from '../features/cohorts/routes/CohortListPage.tsx';
 import { CohortPage } from '../features/cohorts/routes/CohortPage.tsx';
+import { HandoverListPage } from '../features/handovers/routes/HandoverListPage.tsx';
+import { PrereleaseDashboardPage } from '../features/handovers/routes/PrereleaseDashboardPage.tsx';
 import { HomePage } from '../features/home/routes/HomePage.tsx';
 import { OpportunityFormPage } from '../features/opportunities/routes/OpportunityFormPage.tsx';
 import { OpportunityListPage } from '../features/opportunities/routes/OpportunityListPage.tsx';
@@ -30,6 +32,12 @@ import { PlanDetailPage } from '../features/planning/routes/PlanDetailPage.tsx';
 import { PlanListPage } from '../features/planning/routes/PlanListPage.tsx';
 import { TrainingGapPage } from '../features/planning/routes/TrainingGapPage.tsx';
 import { RulesPage } from '../features/rules/routes/RulesPage.tsx';
+import { CaseloadPage } from '../features/supervision/routes/CaseloadPage.tsx';
+import { ClientSupervisionPage } from '../features/supervision/routes/ClientSupervisionPage.tsx';
+import { OutcomeCohortsPage } from '../features/supervision/routes/OutcomeCohortsPage.tsx';
+import { VisitFormPage } from '../features/supervision/routes/VisitFormPage.tsx';
+import { NotificationsPage } from '../features/tasks/routes/NotificationsPage.tsx';
+import { TasksPage } from '../features/tasks/routes/TasksPage.tsx';
 import { ProgramCatalogPage } from '../features/training/routes/ProgramCatalogPage.tsx';
 import { ProgramFormPage } from '../features/training/routes/ProgramFormPage.tsx';
 import { ProgramPage } from '../features/training/routes/ProgramPage.tsx';
@@ -54,6 +62,30 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
+      // Everyone has her own tasks and notifications (the server derives what is hers).
+      { path: 'tugas', element: <TasksPage /> },
+      { path: 'notifikasi', element: <NotificationsPage /> },
+      {
+        // Corrections staff: who is near release, and the handovers sent (prison) or to decide (Bapas).
+        element: <RequireAccess need="canReadPrerelease" />,
+        children: [
+          { path: 'menjelang-bebas', element: <PrereleaseDashboardPage /> },
+          { path: 'serah-terima', element: <HandoverListPage /> },
+        ],
+      },
+      {
+        // A PK her own caseload, the Bapas head all of Bapas; the visit form works on a phone, offline too.
+        element: <RequireAccess need="canReadSupervision" />,
+        children: [
+          { path: 'bimbingan', element: <CaseloadPage /> },
+          { path: 'bimbingan/:personId', element: <ClientSupervisionPage /> },
+          { path: 'bimbingan/:personId/kunjungan', element: <VisitFormPage /> },
+        ],
+      },
+      {
+        element: <RequireAccess need="canReadOutcomes" />,
+        children: [{ path: 'hasil', element: <OutcomeCohortsPage /> }],
+      },
       { path: 'organisasi', element: <OrganizationListPage /> },
       { path: 'organisasi/:id', element: <OrganizationDetailPage /> },
       // Every signed-in user reads the kelurahan; the form page checks canEdit (the server checks again).

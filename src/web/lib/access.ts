@@ -58,6 +58,24 @@ export interface Access {
   canReadPlanning: boolean;
   /** The fairness report of the matching (aggregate figures). */
   canReadFairness: boolean;
+  /** Reads reintegration plans of the people she sees (a kelurahan: under consent to the plan group). */
+  canReadReintegration: boolean;
+  /** Corrections staff build and review reintegration plans. */
+  canManageReintegration: boolean;
+  /** The pre-release dashboard (corrections staff). */
+  canReadPrerelease: boolean;
+  /** The prison sends a handover package to a Bapas. */
+  canSendHandover: boolean;
+  /** The Bapas head accepts a handover (assigning a PK) or returns it. */
+  canDecideHandover: boolean;
+  /** Sees supervision: her own caseload (a PK) or all of Bapas (its head). */
+  canReadSupervision: boolean;
+  /** Sees all of her Bapas's supervision, not only her own caseload. */
+  canReadAllSupervision: boolean;
+  canRecordSupervision: boolean;
+  canRecordOutcomes: boolean;
+  /** The outcomes by release cohort (aggregate figures). */
+  canReadOutcomes: boolean;
 }
 
 export function accessFor(permissions: readonly string[]): Access {
@@ -103,5 +121,15 @@ export function accessFor(permissions: readonly string[]): Access {
     canPlanPlacements: has('plan', 'placement'),
     canReadPlanning: has('read', 'planning'),
     canReadFairness: has('read', 'fairness'),
+    canReadReintegration: has('read', 'reintegration'),
+    canManageReintegration: has('manage', 'reintegration'),
+    canReadPrerelease: has('read', 'prerelease'),
+    canSendHandover: has('send', 'handover'),
+    canDecideHandover: has('decide', 'handover'),
+    canReadSupervision: has('read', 'supervision'),
+    canReadAllSupervision: permissions.includes('read:supervision:organization'),
+    canRecordSupervision: has('record', 'supervision'),
+    canRecordOutcomes: has('record', 'outcome'),
+    canReadOutcomes: has('read', 'outcome'),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasAddressFilters, withFilters } from './addressFilters.ts';
+import { followTrail, hasAddressFilters, withFilters } from './addressFilters.ts';
 
 describe('withFilters', () => {
   it('sets and removes filters and goes back to the first page', () => {
@@ -48,5 +48,31 @@ describe('hasAddressFilters', () => {
     expect(hasAddressFilters(new URLSearchParams('urut=name&halaman=2'), 'halaman', ['urut'])).toBe(false);
     expect(hasAddressFilters(new URLSearchParams('urut=name&status=open'), 'halaman', ['urut'])).toBe(true);
     expect(hasAddressFilters(new URLSearchParams('page=2'), 'page')).toBe(false);
+  });
+});
+
+describe('followTrail', () => {
+  it('builds a second quick change on the first while the page still shows the old address', () => {
+    // Shown: '' (nothing yet). The status is chosen, then the handover state before the list shows it.
+    let trail = followTrail([], '');
+    const first = withFilters(new URLSearchParams(trail.at(-1)), { status: 'pre_release' });
+    trail.push(first.toString());
+    trail = followTrail(trail, ''); // still shown: the old address
+    const second = withFilters(new URLSearchParams(trail.at(-1)), { serah: 'none' });
+    expect(second.toString()).toBe('status=pre_release&serah=none');
+  });
+
+  it('drops what the page has shown, and keeps what it has not', () => {
+    expect(followTrail(['', 'a=1', 'a=1&b=2'], 'a=1')).toEqual(['a=1', 'a=1&b=2']);
+    expect(followTrail(['', 'a=1', 'a=1&b=2'], 'a=1&b=2')).toEqual(['a=1&b=2']);
+  });
+
+  it('starts again from an address changed elsewhere (a link, the back button)', () => {
+    expect(followTrail(['a=1'], '')).toEqual(['']);
+    expect(followTrail(['', 'a=1'], 'q=siti')).toEqual(['q=siti']);
+  });
+
+  it('takes the last time an address was asked for (a filter set and cleared again)', () => {
+    expect(followTrail(['', 'a=1', ''], '')).toEqual(['']);
   });
 });

@@ -33,3 +33,19 @@ export function hasAddressFilters(
 ): boolean {
   return [...params.keys()].some((key) => key !== pageKey && !neutralKeys.includes(key));
 }
+
+/**
+ * The addresses a list asked for that the page may not show yet, oldest first, starting with the address
+ * shown when the first of them was asked. React Router shows a new address only once the page has rendered
+ * it (the navigation is a transition, which waits for the list's data), so `useSearchParams()` still gives
+ * the old address for a while: a second filter change made meanwhile must build on the first one asked for,
+ * not on the address still shown, or the first change is lost.
+ *
+ * Given the address shown now: when it is one of those asked for (or the one they started from), the ones
+ * before it are done and the last one asked is the latest address; when it is none of them, the address
+ * was changed elsewhere (a link, the back button) and the trail starts again from it.
+ */
+export function followTrail(trail: readonly string[], shown: string): string[] {
+  const index = trail.lastIndexOf(shown);
+  return index === -1 ? [shown] : trail.slice(index);
+}

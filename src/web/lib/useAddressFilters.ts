@@ -1,7 +1,13 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type FilterChanges, hasAddressFilters, PAGE_KEY, withFilters } from './addressFilters.ts';
+import {
+  type FilterChanges,
+  followTrail,
+  hasAddressFilters,
+  PAGE_KEY,
+  withFilters,
+} from './addressFilters.ts';
 
 export interface AddressFiltersOptions<K extends string> {
   /**
@@ -35,16 +41,34 @@ export function useAddressFilters<K extends string = 'q'>(options: AddressFilter
   // Debounced as one string, so a new object each render does not restart the wait.
   const [typed] = useDebouncedValue(JSON.stringify(textKeys.map((key) => (text[key] ?? '').trim())), delay);
 
-  const update = (changes: FilterChanges) =>
-    setParams(withFilters(params, changes, pageKey), { replace: true });
+  // The addresses asked for and maybe not shown yet (see followTrail): every change builds on the latest
+  // one, so a second filter changed before the list has shown the first never drops the first. (React
+  // Router's `setParams(previous => …)` would not do: its `previous` is the address shown, just as stale.)
+  const trail = useRef<string[]>([]);
+  const shown = params.toString();
+  useEffect(() => {
+    trail.current = followTrail(trail.current, shown);
+  }, [shown]);
+  /** The latest address: the last one asked for, or the one shown. */
+  const latest = () => {
+    trail.current = followTrail(trail.current, shown);
+    return new URLSearchParams(trail.current.at(-1) ?? shown);
+  };
+  const go = (next: URLSearchParams) => {
+    trail.current.push(next.toString());
+    setParams(next, { replace: true });
+  };
+
+  const update = (changes: FilterChanges) => go(withFilters(latest(), changes, pageKey));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
   useEffect(() => {
     const values = JSON.parse(typed) as string[];
+    const current = latest();
     const changes: Record<string, string | null> = {};
     textKeys.forEach((key, index) => {
       const value = values[index] ?? '';
-      if ((params.get(key) ?? '') !== value) changes[key] = value || null;
+      if ((current.get(key) ?? '') !== value) changes[key] = value || null;
     });
     if (Object.keys(changes).length > 0) update(changes);
   }, [typed]);
@@ -65,7 +89,7 @@ export function useAddressFilters<K extends string = 'q'>(options: AddressFilter
     /** Empties the text boxes and drops every filter, page and sort order from the address. */
     clear: () => {
       setTexts(Object.fromEntries(textKeys.map((key) => [key, ''])));
-      setParams(new URLSearchParams(), { replace: true });
+      go(new URLSearchParams());
     },
     hasFilters: hasAddressFilters(params, pageKey, neutralKeys),
   };

@@ -1,5 +1,6 @@
 import { attendanceEn } from './attendance/en.ts';
 import { cohortsEn } from './cohorts/en.ts';
+import { handoversEn } from './handovers/en.ts';
 import type { Messages } from './id.ts';
 import { matchingEn } from './matching/en.ts';
 import { opportunitiesEn } from './opportunities/en.ts';
@@ -10,7 +11,10 @@ import { peopleDataEn } from './peopleData/en.ts';
 import { placementsEn } from './placements/en.ts';
 import { planningEn } from './planning/en.ts';
 import { recordsEn } from './records/en.ts';
+import { reintegrationEn } from './reintegration/en.ts';
 import { rulesEn } from './rules/en.ts';
+import { supervisionEn } from './supervision/en.ts';
+import { tasksEn } from './tasks/en.ts';
 import { trainingEn } from './training/en.ts';
 import { villagesEn } from './villages/en.ts';
 
@@ -326,6 +330,38 @@ export const en: Messages = {
     plan_discarded: 'Placement plan discarded',
     planning_gap_exported: 'Training gaps downloaded',
     planning_fairness_viewed: 'Matching fairness report opened',
+    reintegration_viewed: 'Reintegration plan viewed',
+    reintegration_created: 'Reintegration plan created',
+    reintegration_updated: 'Reintegration plan changed',
+    reintegration_pathway_changed: 'Reintegration pathway status changed',
+    reintegration_need_saved: 'Reintegration need recorded',
+    reintegration_goal_saved: 'Reintegration goal recorded',
+    reintegration_reviewed: 'Reintegration plan reviewed',
+    reintegration_printed: 'Reintegration plan printed (PDF)',
+    prerelease_listed: 'Pre-release dashboard opened',
+    handover_sent: 'Handover sent to Bapas',
+    handover_accepted: 'Handover accepted by Bapas',
+    handover_returned: 'Handover returned',
+    handover_cancelled: 'Handover cancelled',
+    handover_officer_changed: 'Probation officer changed',
+    handover_ended: 'Handover ended (returned to custody)',
+    handover_viewed: 'Handover package viewed',
+    handover_listed: 'Handover list opened',
+    caseload_listed: 'Caseload opened',
+    supervision_viewed: 'Supervision viewed',
+    supervision_schedule_saved: 'Reporting schedule saved',
+    supervision_session_recorded: 'Supervision session recorded',
+    supervision_session_updated: 'Supervision session changed',
+    supervision_escalated: 'Missed-visit escalation recorded',
+    supervision_escalation_resolved: 'Escalation resolved',
+    supervision_ended: 'Supervision ended',
+    outcome_recorded: 'Outcome check recorded',
+    outcome_updated: 'Outcome check changed',
+    outcome_viewed: 'Outcome checks viewed',
+    outcome_cohorts_viewed: 'Outcomes by release cohort opened',
+    notification_listed: 'Notification list opened',
+    task_listed: 'Task list opened',
+    notification_email_failed: 'Notification e-mail failed',
   },
   auditSubject: {
     skill: 'Skill',
@@ -346,6 +382,11 @@ export const en: Messages = {
     partner_import: 'Partner import',
     opportunity_import: 'Opportunity import',
     organization: 'Organization',
+    reintegration_plan: 'Reintegration plan',
+    handover: 'Handover',
+    supervision: 'Supervision',
+    outcome_check: 'Outcome check',
+    notification: 'Notification',
   },
   pagination: {
     summary: 'Showing {{from}}–{{to}} of {{total}}',
@@ -370,6 +411,10 @@ export const en: Messages = {
   opportunityImport: opportunityImportEn,
   matching: matchingEn,
   planning: planningEn,
+  reintegration: reintegrationEn,
+  handovers: handoversEn,
+  supervision: supervisionEn,
+  tasks: tasksEn,
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',
     unexpected: 'Something unexpected went wrong. Please try again.',

@@ -1,5 +1,6 @@
 import { attendanceId } from './attendance/id.ts';
 import { cohortsId } from './cohorts/id.ts';
+import { handoversId } from './handovers/id.ts';
 import { matchingId } from './matching/id.ts';
 import { opportunitiesId } from './opportunities/id.ts';
 import { opportunityImportId } from './opportunityImport/id.ts';
@@ -9,7 +10,10 @@ import { peopleDataId } from './peopleData/id.ts';
 import { placementsId } from './placements/id.ts';
 import { planningId } from './planning/id.ts';
 import { recordsId } from './records/id.ts';
+import { reintegrationId } from './reintegration/id.ts';
 import { rulesId } from './rules/id.ts';
+import { supervisionId } from './supervision/id.ts';
+import { tasksId } from './tasks/id.ts';
 import { trainingId } from './training/id.ts';
 import { villagesId } from './villages/id.ts';
 
@@ -326,6 +330,38 @@ export const id = {
     plan_discarded: 'Rencana penempatan dibuang',
     planning_gap_exported: 'Kesenjangan pelatihan diunduh',
     planning_fairness_viewed: 'Laporan keadilan pencocokan dibuka',
+    reintegration_viewed: 'Rencana reintegrasi dilihat',
+    reintegration_created: 'Rencana reintegrasi dibuat',
+    reintegration_updated: 'Rencana reintegrasi diubah',
+    reintegration_pathway_changed: 'Status jalur reintegrasi diubah',
+    reintegration_need_saved: 'Kebutuhan reintegrasi dicatat',
+    reintegration_goal_saved: 'Tujuan reintegrasi dicatat',
+    reintegration_reviewed: 'Rencana reintegrasi ditinjau',
+    reintegration_printed: 'Rencana reintegrasi dicetak (PDF)',
+    prerelease_listed: 'Dasbor menjelang bebas dibuka',
+    handover_sent: 'Serah terima dikirim ke Bapas',
+    handover_accepted: 'Serah terima diterima Bapas',
+    handover_returned: 'Serah terima dikembalikan',
+    handover_cancelled: 'Serah terima dibatalkan',
+    handover_officer_changed: 'PK klien diganti',
+    handover_ended: 'Serah terima berakhir (kembali ke lapas)',
+    handover_viewed: 'Paket serah terima dilihat',
+    handover_listed: 'Daftar serah terima dibuka',
+    caseload_listed: 'Daftar klien PK dibuka',
+    supervision_viewed: 'Bimbingan klien dilihat',
+    supervision_schedule_saved: 'Jadwal wajib lapor disimpan',
+    supervision_session_recorded: 'Sesi bimbingan dicatat',
+    supervision_session_updated: 'Sesi bimbingan diubah',
+    supervision_escalated: 'Eskalasi ketidakhadiran dicatat',
+    supervision_escalation_resolved: 'Eskalasi diselesaikan',
+    supervision_ended: 'Bimbingan diakhiri',
+    outcome_recorded: 'Pemantauan hasil dicatat',
+    outcome_updated: 'Pemantauan hasil diubah',
+    outcome_viewed: 'Pemantauan hasil dilihat',
+    outcome_cohorts_viewed: 'Hasil per angkatan bebas dibuka',
+    notification_listed: 'Daftar notifikasi dibuka',
+    task_listed: 'Daftar tugas dibuka',
+    notification_email_failed: 'Surel notifikasi gagal dikirim',
   },
   auditSubject: {
     skill: 'Keterampilan',
@@ -346,6 +382,11 @@ export const id = {
     partner_import: 'Impor mitra',
     opportunity_import: 'Impor peluang',
     organization: 'Organisasi',
+    reintegration_plan: 'Rencana reintegrasi',
+    handover: 'Serah terima',
+    supervision: 'Bimbingan',
+    outcome_check: 'Pemantauan hasil',
+    notification: 'Notifikasi',
   },
   pagination: {
     summary: 'Menampilkan {{from}}–{{to}} dari {{total}}',
@@ -370,6 +411,10 @@ export const id = {
   opportunityImport: opportunityImportId,
   matching: matchingId,
   planning: planningId,
+  reintegration: reintegrationId,
+  handovers: handoversId,
+  supervision: supervisionId,
+  tasks: tasksId,
   errors: {
     network: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
     unexpected: 'Terjadi kesalahan yang tidak terduga. Silakan coba lagi.',

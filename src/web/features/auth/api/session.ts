@@ -3,6 +3,7 @@ import type { ChangePasswordRequest, Health, LoginRequest, Me } from '../../../.
 import type { Language } from '../../../../shared/common.ts';
 import { api, isApiError, setCsrfToken } from '../../../lib/api.ts';
 import { i18n } from '../../../lib/i18n/i18n.ts';
+import { removeUserDrafts } from '../../supervision/components/visitDraft.ts';
 
 export const meQueryKey = ['me'] as const;
 
@@ -98,11 +99,27 @@ export function useLogin() {
   });
 }
 
+/** The browser's localStorage, or null where it is blocked. */
+function deviceStorage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Signs out (also when the server cannot be reached: the browser forgets the session either way) and
+ * removes her visit drafts from the device, sent or not: the caller asks first when some are not sent
+ * (pendingVisitCount).
+ */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
     onSettled: () => {
+      const me = queryClient.getQueryData<Me | null>(meQueryKey);
+      if (me) removeUserDrafts(deviceStorage(), me.user.id);
       forgetSession('signedOut');
       queryClient.setQueryData(meQueryKey, null);
       queryClient.removeQueries({

@@ -15,6 +15,7 @@ import { accessFor } from '../../../lib/access.ts';
 import { orDash } from '../../../lib/format.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { OrganizationKindBadge } from '../../organizations/components/OrganizationKindBadge.tsx';
+import { HomeTasksCard } from '../../tasks/components/HomeTasksCard.tsx';
 import { RoleBadges } from '../../users/components/RoleBadges.tsx';
 
 interface Shortcut {
@@ -76,6 +77,8 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('home.welcome', { name: me.user.fullName })} />
+
+      <HomeTasksCard />
 
       <Paper withBorder p="md">
         <Title order={2} fz="h4" mb="sm">

@@ -14,8 +14,12 @@ import { isApiError } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useTabParam } from '../../../lib/useTabParam.ts';
 import { useSession } from '../../auth/api/session.ts';
+import { PersonHandoverSection } from '../../handovers/components/PersonHandoverSection.tsx';
 import { PersonMatchesTab } from '../../matching/components/PersonMatchesTab.tsx';
 import { PersonPlacementsTab } from '../../placements/components/PersonPlacementsTab.tsx';
+import { PersonReintegrationTab } from '../../reintegration/components/PersonReintegrationTab.tsx';
+import { PersonOutcomesSection } from '../../supervision/components/PersonOutcomesSection.tsx';
+import { PersonSupervisionSection } from '../../supervision/components/PersonSupervisionSection.tsx';
 import { PersonTrainingTab } from '../../training/components/PersonTrainingTab.tsx';
 import { usePerson } from '../api/people.ts';
 import { ConsentTab } from '../components/ConsentTab.tsx';
@@ -35,6 +39,8 @@ const TABS = [
   'pelatihan',
   'peluang',
   'penempatan',
+  'rencana',
+  'pembebasan',
   'pidana',
   'catatan',
   'dokumen',
@@ -74,11 +80,17 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
   // Placements: for those who follow or propose them (the server decides which she may see).
   const showPlacements = access.canManagePlacements || access.canProposePlacements;
   const showMatches = access.canReadMatches;
+  // The reintegration plan: corrections staff, and a kelurahan the server lets see it (under consent).
+  const showPlan = access.canReadReintegration;
+  // Handover, supervision and outcome checks are corrections staff's work.
+  const showRelease = showCustody;
   const tabs = TABS.filter(
     (tab) =>
       (tab !== 'pidana' || showCustody) &&
       (tab !== 'penempatan' || showPlacements) &&
-      (tab !== 'peluang' || showMatches),
+      (tab !== 'peluang' || showMatches) &&
+      (tab !== 'rencana' || showPlan) &&
+      (tab !== 'pembebasan' || showRelease),
   );
   const { tab, selectTab, params, setParams } = useTabParam(tabs);
   const timelinePage = Math.max(1, Number(params.get('halaman')) || 1);
@@ -149,6 +161,20 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
         {showPlacements && (
           <Tabs.Panel value="penempatan" pt="md">
             <PersonPlacementsTab person={person} />
+          </Tabs.Panel>
+        )}
+        {showPlan && (
+          <Tabs.Panel value="rencana" pt="md">
+            <PersonReintegrationTab person={person} />
+          </Tabs.Panel>
+        )}
+        {showRelease && (
+          <Tabs.Panel value="pembebasan" pt="md">
+            <Stack gap="lg">
+              <PersonHandoverSection person={person} />
+              <PersonSupervisionSection person={person} />
+              <PersonOutcomesSection person={person} />
+            </Stack>
           </Tabs.Panel>
         )}
         {showCustody && (

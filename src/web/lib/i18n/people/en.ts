@@ -219,6 +219,8 @@ export const peopleEn: typeof peopleId = {
   person: {
     tabsLabel: 'Parts of the record',
     tabs: {
+      rencana: 'Reintegration plan',
+      pembebasan: 'Handover & supervision',
       profil: 'Profile',
       pelatihan: 'Training',
       pidana: 'Sentence & stages',
@@ -377,6 +379,18 @@ export const peopleEn: typeof peopleId = {
       training_completed: 'Completed a training',
       training_assessed: 'Assessed competent',
       certificate_added: 'Certificate recorded',
+      reintegration_plan_created: 'Reintegration plan created',
+      reintegration_reviewed: 'Reintegration plan reviewed',
+      handover_sent: 'Handed over to Bapas (awaiting)',
+      handover_accepted: 'Accepted by Bapas, officer assigned',
+      handover_returned: 'Handover returned',
+      handover_cancelled: 'Handover cancelled',
+      handover_officer_changed: 'Probation officer changed',
+      handover_ended: 'Handover ended (returned to custody)',
+      supervision_session_recorded: 'Supervision session recorded',
+      supervision_escalated: 'Missed-visit escalation',
+      supervision_ended: 'Supervision ended',
+      outcome_recorded: 'Outcome check recorded',
     },
   },
   referral: {

@@ -217,6 +217,8 @@ export const peopleId = {
   person: {
     tabsLabel: 'Bagian data',
     tabs: {
+      rencana: 'Rencana reintegrasi',
+      pembebasan: 'Serah terima & bimbingan',
       profil: 'Profil',
       pelatihan: 'Pelatihan',
       pidana: 'Pidana & tahapan',
@@ -373,6 +375,18 @@ export const peopleId = {
       training_completed: 'Menyelesaikan pelatihan',
       training_assessed: 'Dinilai kompeten',
       certificate_added: 'Sertifikat dicatat',
+      reintegration_plan_created: 'Rencana reintegrasi dibuat',
+      reintegration_reviewed: 'Rencana reintegrasi ditinjau',
+      handover_sent: 'Diserahkan ke Bapas (menunggu)',
+      handover_accepted: 'Diterima Bapas, PK ditetapkan',
+      handover_returned: 'Serah terima dikembalikan',
+      handover_cancelled: 'Serah terima dibatalkan',
+      handover_officer_changed: 'PK klien diganti',
+      handover_ended: 'Serah terima berakhir (kembali ke lapas)',
+      supervision_session_recorded: 'Sesi bimbingan dicatat',
+      supervision_escalated: 'Eskalasi ketidakhadiran',
+      supervision_ended: 'Bimbingan berakhir',
+      outcome_recorded: 'Pemantauan hasil dicatat',
     },
   },
   referral: {
