@@ -485,8 +485,21 @@ if (suite === 'matching') {
     stdio: 'inherit',
   });
   process.exit(status ?? (signal ? 130 : 1));
+} else if (suite === 'tasks') {
+  // `npm run bench -- tasks`: issue 7's task list of a PK with 200 clients (bench/tasks.ts), in its own process.
+  const { status, signal } = spawnSync(process.execPath, [path.join(ROOT, 'bench/tasks.ts')], {
+    stdio: 'inherit',
+  });
+  process.exit(status ?? (signal ? 130 : 1));
+} else if (suite === 'prerelease') {
+  // `npm run bench -- prerelease`: issue 7's pre-release dashboard over 300,000 people on PostgreSQL
+  // (bench/prerelease.ts), in its own process.
+  const { status, signal } = spawnSync(process.execPath, [path.join(ROOT, 'bench/prerelease.ts')], {
+    stdio: 'inherit',
+  });
+  process.exit(status ?? (signal ? 130 : 1));
 } else if (suite !== undefined) {
-  console.error(`bench: unknown suite "${suite}". Usage: npm run bench [-- matching]`);
+  console.error(`bench: unknown suite "${suite}". Usage: npm run bench [-- matching|tasks|prerelease]`);
   process.exit(1);
 } else {
   main().catch(async (error) => {

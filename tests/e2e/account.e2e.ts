@@ -60,13 +60,18 @@ describe('user administration', () => {
       .poll(() => shell2.navigationLinks(), { timeout: 15_000 })
       .toEqual([
         'Beranda',
+        'Tugas',
         'Warga binaan & klien',
+        'Menjelang bebas',
+        'Serah terima',
+        'Bimbingan',
         'Desa binaan',
         'Direktori organisasi',
         'Mitra',
         'Peluang',
         'Penempatan',
         'Perencanaan',
+        'Hasil pascabebas',
       ]);
     await ayu.page.close();
 
@@ -127,13 +132,18 @@ describe('language', () => {
       .poll(() => shell.navigationLinks(), { timeout: 15_000 })
       .toEqual([
         'Home',
+        'Tasks',
         'People & clients',
+        'Pre-release',
+        'Handover',
+        'Supervision',
         'Host villages',
         'Organization directory',
         'Partners',
         'Opportunities',
         'Placements',
         'Planning',
+        'Outcomes',
         'Users',
         'Audit log',
       ]);
@@ -149,13 +159,18 @@ describe('language', () => {
       .poll(() => shell.navigationLinks(), { timeout: 15_000 })
       .toEqual([
         'Home',
+        'Tasks',
         'People & clients',
+        'Pre-release',
+        'Handover',
+        'Supervision',
         'Host villages',
         'Organization directory',
         'Partners',
         'Opportunities',
         'Placements',
         'Planning',
+        'Outcomes',
         'Users',
         'Audit log',
       ]);
@@ -164,13 +179,18 @@ describe('language', () => {
       .poll(() => shell.navigationLinks(), { timeout: 15_000 })
       .toEqual([
         'Beranda',
+        'Tugas',
         'Warga binaan & klien',
+        'Menjelang bebas',
+        'Serah terima',
+        'Bimbingan',
         'Desa binaan',
         'Direktori organisasi',
         'Mitra',
         'Peluang',
         'Penempatan',
         'Perencanaan',
+        'Hasil pascabebas',
         'Pengguna',
         'Log audit',
       ]);

@@ -17,22 +17,49 @@ afterAll(async () => {
 // Everyone reads the host villages (desa binaan) and the directory. The agencies and kelurahan read the
 // partner directory and every opportunity and follow the placements; a partner reads only her own profile
 // ("Profil mitra") and opportunities, and follows her own placements.
-const EVERYONE = ['Beranda', 'Desa binaan', 'Direktori organisasi'];
+const EVERYONE = ['Beranda', 'Tugas', 'Desa binaan', 'Direktori organisasi'];
 // Perencanaan: plans for corrections staff, the training-gap table and the fairness report (aggregates).
 const PROGRAM = ['Mitra', 'Peluang', 'Penempatan', 'Perencanaan'];
-const STAFF = ['Beranda', 'Warga binaan & klien', 'Desa binaan', 'Direktori organisasi', ...PROGRAM];
-const HEADS = [...STAFF, 'Pengguna', 'Log audit'];
+// Release and after: corrections staff follow who is near release and the handovers; the Bapas supervises;
+// outcomes by release cohort are aggregate figures for the agencies, the kecamatan and kelurahan and viewers.
+const RELEASE = ['Menjelang bebas', 'Serah terima'];
+const OUTCOMES = 'Hasil pascabebas';
+const STAFF = [
+  'Beranda',
+  'Tugas',
+  'Warga binaan & klien',
+  'Desa binaan',
+  'Direktori organisasi',
+  ...PROGRAM,
+  OUTCOMES,
+];
+const BAPAS_STAFF = [
+  'Beranda',
+  'Tugas',
+  'Warga binaan & klien',
+  ...RELEASE,
+  'Bimbingan',
+  'Desa binaan',
+  'Direktori organisasi',
+  ...PROGRAM,
+  OUTCOMES,
+];
+const BAPAS_HEAD = [...BAPAS_STAFF, 'Pengguna', 'Log audit'];
 // Prison staff read the training catalogue; a partner's staff see only the cohorts they teach.
 const PRISON_STAFF = [
   'Beranda',
+  'Tugas',
   'Warga binaan & klien',
+  ...RELEASE,
   'Pelatihan',
   'Desa binaan',
   'Direktori organisasi',
   ...PROGRAM,
+  OUTCOMES,
 ];
 const PARTNER_STAFF = [
   'Beranda',
+  'Tugas',
   'Warga binaan & klien',
   'Angkatan saya',
   'Desa binaan',
@@ -54,14 +81,14 @@ const ROLES: Array<[username: string, organization: string, links: string[]]> = 
   ['kalapas', 'Lapas Perempuan Kelas IIA Semarang', PRISON_HEAD],
   ['lapas.binadik', 'Lapas Perempuan Kelas IIA Semarang', PRISON_STAFF],
   ['lapas.giatja', 'Lapas Perempuan Kelas IIA Semarang', PRISON_STAFF],
-  ['kabapas', 'Balai Pemasyarakatan Kelas I Semarang', HEADS],
-  ['pk', 'Balai Pemasyarakatan Kelas I Semarang', STAFF],
+  ['kabapas', 'Balai Pemasyarakatan Kelas I Semarang', BAPAS_HEAD],
+  ['pk', 'Balai Pemasyarakatan Kelas I Semarang', BAPAS_STAFF],
   ['kecamatan', 'Kecamatan Semarang Barat', STAFF],
   ['kelurahan.krobokan', 'Kelurahan Krobokan', STAFF],
   ['mitra', 'Konveksi Maju Bersama (mitra demo)', PARTNER_STAFF],
   ['mitra.katering', 'Katering Sekar Rasa (mitra demo)', PARTNER_STAFF],
   ['instruktur', 'BLK Kota Semarang (mitra demo)', PARTNER_STAFF],
-  ['viewer', 'Kecamatan Semarang Barat', [...EVERYONE, 'Perencanaan']],
+  ['viewer', 'Kecamatan Semarang Barat', [...EVERYONE, 'Perencanaan', OUTCOMES]],
 ];
 
 describe('every demo role', () => {
