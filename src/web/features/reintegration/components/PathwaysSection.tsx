@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconHistory, IconPencil, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   NEED_STATUSES,
@@ -153,71 +153,86 @@ function PathwayPanel({
 
       {/* Needs are not shared with a restricted reader (the server sends none). */}
       {!restricted && (
-        <Stack gap="xs">
-          <Group justify="space-between" gap="xs">
-            <Title order={4} fz="md">
-              {t('reintegration.needs.title')}
-            </Title>
-            {canManage && (
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() => onNeed(null)}
-                aria-label={`${t('reintegration.needs.add')}: ${name}`}
-              >
-                {t('reintegration.needs.add')}
-              </Button>
-            )}
-          </Group>
-          {pathway.needs.length === 0 ? (
-            <Text size="sm">{t('reintegration.needs.empty')}</Text>
-          ) : (
-            <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-              {pathway.needs.map((need) => (
-                <NeedRow key={need.id} need={need} canManage={canManage} onEdit={() => onNeed(need)} />
-              ))}
-            </Stack>
-          )}
-        </Stack>
+        <ItemsBlock
+          title={t('reintegration.needs.title')}
+          addLabel={canManage ? t('reintegration.needs.add') : null}
+          pathwayName={name}
+          onAdd={() => onNeed(null)}
+          empty={pathway.needs.length === 0 ? t('reintegration.needs.empty') : null}
+        >
+          {pathway.needs.map((need) => (
+            <NeedRow key={need.id} need={need} canManage={canManage} onEdit={() => onNeed(need)} />
+          ))}
+        </ItemsBlock>
       )}
 
-      <Stack gap="xs">
-        <Group justify="space-between" gap="xs">
-          <Title order={4} fz="md">
-            {t('reintegration.goals.title')}
-          </Title>
-          {canManage && (
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconPlus size={14} aria-hidden />}
-              onClick={() => onGoal(null)}
-              aria-label={`${t('reintegration.goals.add')}: ${name}`}
-            >
-              {t('reintegration.goals.add')}
-            </Button>
-          )}
-        </Group>
-        {pathway.goals.length === 0 ? (
-          <Text size="sm">{t('reintegration.goals.empty')}</Text>
-        ) : (
-          <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {pathway.goals.map((goal) => (
-              <GoalRow
-                key={goal.id}
-                personId={personId}
-                goal={goal}
-                canManage={canManage}
-                onEdit={() => onGoal(goal)}
-                onStale={onStale}
-              />
-            ))}
-          </Stack>
-        )}
-      </Stack>
+      <ItemsBlock
+        title={t('reintegration.goals.title')}
+        addLabel={canManage ? t('reintegration.goals.add') : null}
+        pathwayName={name}
+        onAdd={() => onGoal(null)}
+        empty={pathway.goals.length === 0 ? t('reintegration.goals.empty') : null}
+      >
+        {pathway.goals.map((goal) => (
+          <GoalRow
+            key={goal.id}
+            personId={personId}
+            goal={goal}
+            canManage={canManage}
+            onEdit={() => onGoal(goal)}
+            onStale={onStale}
+          />
+        ))}
+      </ItemsBlock>
 
       <History pathway={pathway} />
+    </Stack>
+  );
+}
+
+/** A titled list of a pathway's needs or goals, with its add button (staff) and its empty text. */
+function ItemsBlock({
+  title,
+  addLabel,
+  pathwayName,
+  onAdd,
+  empty,
+  children,
+}: {
+  title: string;
+  /** Null: the reader may not add. */
+  addLabel: string | null;
+  pathwayName: string;
+  onAdd: () => void;
+  /** The text shown instead of the list when it is empty, else null. */
+  empty: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between" gap="xs">
+        <Title order={4} fz="md">
+          {title}
+        </Title>
+        {addLabel && (
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            onClick={onAdd}
+            aria-label={`${addLabel}: ${pathwayName}`}
+          >
+            {addLabel}
+          </Button>
+        )}
+      </Group>
+      {empty !== null ? (
+        <Text size="sm">{empty}</Text>
+      ) : (
+        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {children}
+        </Stack>
+      )}
     </Stack>
   );
 }
