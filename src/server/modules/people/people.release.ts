@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { SentenceRules } from '../../../shared/sentence.ts';
 import type { Database } from '../../db/schema.ts';
-import type { SentenceInput } from '../sentence/milestones.ts';
+import { milestoneDates, type SentenceInput } from '../sentence/milestones.ts';
 import { type CustodyValues, type JourneyMilestoneDates, setReleaseDates } from './people.repository.ts';
 
 // The release date stored on each person follows the sentence engine. This file has no dependency on the
@@ -43,76 +43,6 @@ export function sentenceInput(
   };
 }
 
-// ── The sentence dates stored on the person ──
-// computeMilestones (the sentence engine) explains every date in words and costs ~0.5 ms a person; storing
-// the dates for everyone at once (a rules change, the demo and synthetic data) needs the dates alone. These
-// follow the engine's rules step by step, and people.release.test.ts checks them against computeMilestones
-// on thousands of generated sentences and rule sets.
-
-const MS_PER_DAY = 86_400_000;
-const toDay = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / MS_PER_DAY;
-const isoOf = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-
-/** Calendar months later; a day past the end of the target month falls on its last day (as the engine). */
-function addMonths(day: number, count: number): number {
-  const date = new Date(day * MS_PER_DAY);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + count;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / MS_PER_DAY;
-}
-
-/** The dates of the engine's milestones release, asimilasi, parole, cb and cmb, without texts or behaviour. */
-export function sentenceDates(input: SentenceInput, rules: SentenceRules) {
-  const none = { release: null, asimilasi: null, parole: null, cb: null, cmb: null };
-  if (input.sentenceKind !== 'fixed' || !input.detentionStartDate) return none;
-  const start = toDay(input.detentionStartDate);
-  // The release: the expiry (sentence, then the unpaid fine's substitute) less the remissions that count.
-  const afterSentence = addMonths(start, input.years * 12 + input.months) + input.days;
-  const fineApplies = !input.finePaid && input.fineSubstituteMonths + input.fineSubstituteDays > 0;
-  const expiry = fineApplies
-    ? addMonths(afterSentence, input.fineSubstituteMonths) + input.fineSubstituteDays
-    : afterSentence;
-  const earliestRemission = addMonths(start, rules.remission.minimumServedMonths);
-  const counted = input.remissions.filter((remission) => toDay(remission.decreeDate) > earliestRemission);
-  let release = expiry - counted.reduce((sum, remission) => sum + remission.days, 0);
-  if (release < start) release = start;
-  const lastDecree = counted.reduce(
-    (latest, remission) => Math.max(latest, toDay(remission.decreeDate)),
-    start,
-  );
-  if (counted.length > 0 && release < lastDecree) release = Math.min(lastDecree, expiry);
-
-  const total = rules.fractionBase === 'original' ? expiry - start : release - start;
-  const fraction = (f: { numerator: number; denominator: number }) =>
-    start + Math.floor((total * f.numerator + f.denominator - 1) / f.denominator);
-  /** A program's date, or null when not before the release or ruled out by the sentence. */
-  const program = (day: number, ruledOut: boolean) => (ruledOut || day >= release ? null : isoOf(day));
-
-  const asimilasi = program(fraction(rules.asimilasi.fraction), false);
-  const paroleDay = fraction(rules.parole.fraction);
-  const parole = program(paroleDay, paroleDay < addMonths(start, rules.parole.minimumServedMonths));
-  const sentenceMonths = input.years * 12 + input.months;
-  const cbMax = rules.cb.maxSentenceMonths;
-  const cb = program(
-    Math.max(fraction(rules.cb.fraction), addMonths(release, -rules.cb.maxLeaveMonths)),
-    sentenceMonths > cbMax || (sentenceMonths === cbMax && input.days > 0),
-  );
-  // CMB lasts as long as the last remission (the latest decree; of equal dates the later one listed).
-  let last: SentenceInput['remissions'][number] | undefined;
-  for (const remission of counted) if (!last || remission.decreeDate >= last.decreeDate) last = remission;
-  const cmb = last
-    ? program(
-        Math.max(
-          fraction(rules.cmb.fraction),
-          Math.max(release - last.days, addMonths(release, -rules.cmb.maxLeaveMonths)),
-        ),
-        false,
-      )
-    : null;
-  return { release: isoOf(release), asimilasi, parole, cb, cmb };
-}
-
 /**
  * The sentence dates stored on the person: the expected release date and the dates the integration
  * programs (asimilasi, PB, CB, CMB) fall on BY THE SENTENCE ALONE. Behaviour (the SPPN scores) is left out on
@@ -121,7 +51,7 @@ export function sentenceDates(input: SentenceInput, rules: SentenceRules) {
  * sentence, no detention start, too long for CB, no remission yet for CMB, a date not before the release).
  */
 export function journeyMilestoneDates(input: SentenceInput, rules: SentenceRules): JourneyMilestoneDates {
-  const dates = sentenceDates(input, rules);
+  const dates = milestoneDates(input, rules);
   return {
     release_date: dates.release,
     asimilasi_date: dates.asimilasi,

@@ -611,6 +611,51 @@ function withoutStart(rulesVersion: number): Milestones {
 }
 
 /**
+ * The dates alone of the release, asimilasi, PB, CB and CMB milestones, by the sentence (no behaviour check,
+ * no texts): what is stored on the person for the pre-release dashboard. `computeMilestones` explains every
+ * date in words (~0.5 ms a person); this takes the same base and fractions for a rules change over every
+ * custody record, the demo and the synthetic data. A program's date is null when the sentence rules it out
+ * or when it does not fall before the release. people.release.test.ts checks it against computeMilestones.
+ */
+export function milestoneDates(
+  input: SentenceInput,
+  rules: SentenceRules,
+): Record<'release' | 'asimilasi' | 'parole' | 'cb' | 'cmb', string | null> {
+  const none = { release: null, asimilasi: null, parole: null, cb: null, cmb: null };
+  if (input.sentenceKind !== 'fixed' || !input.detentionStartDate) return none;
+  const base = computeBase(input, toDay(input.detentionStartDate), rules);
+  const { start, release, counted } = base;
+  const total = rules.fractionBase === 'original' ? base.totalOriginal : base.totalAfter;
+  const fraction = (f: Fraction) => start + ceilDiv(total * f.numerator, f.denominator);
+  const program = (day: number, ruledOut: boolean) => (ruledOut || day >= release ? null : isoOf(day));
+
+  const paroleDay = fraction(rules.parole.fraction);
+  const sentenceMonths = input.years * 12 + input.months;
+  const cbMax = rules.cb.maxSentenceMonths;
+  // CMB lasts as long as the last remission (the latest decree; of equal dates the later one listed).
+  let last: SentenceInput['remissions'][number] | undefined;
+  for (const remission of counted) if (!last || remission.decreeDate >= last.decreeDate) last = remission;
+  return {
+    release: isoOf(release),
+    asimilasi: program(fraction(rules.asimilasi.fraction), false),
+    parole: program(paroleDay, paroleDay < addMonths(start, rules.parole.minimumServedMonths)),
+    cb: program(
+      Math.max(fraction(rules.cb.fraction), addMonths(release, -rules.cb.maxLeaveMonths)),
+      sentenceMonths > cbMax || (sentenceMonths === cbMax && input.days > 0),
+    ),
+    cmb: last
+      ? program(
+          Math.max(
+            fraction(rules.cmb.fraction),
+            Math.max(release - last.days, addMonths(release, -rules.cmb.maxLeaveMonths)),
+          ),
+          false,
+        )
+      : null,
+  };
+}
+
+/**
  * The expiry after the remissions that count ('yyyy-mm-dd'), stored as the person's release date;
  * null for life and death sentences and without a detention start date.
  */
