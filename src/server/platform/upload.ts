@@ -5,7 +5,7 @@ import { AppError } from './errors.ts';
 import type { FieldMessageKey } from './messages.ts';
 
 // Reading a small uploaded file (an import's spreadsheet) with the text fields of its multipart form, in
-// memory. Documents, which may be larger, stream to disk instead (modules/documents/documents.upload.ts).
+// memory. Documents, which may be larger, stream to disk instead (platform/files/upload.ts).
 
 /** An uploaded file as read. */
 export interface UploadedFile {

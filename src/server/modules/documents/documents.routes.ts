@@ -14,8 +14,8 @@ import type { Database } from '../../db/schema.ts';
 import { contextOf } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as documents from './documents.service.ts';
-import { createDocumentStore } from './documents.storage.ts';
-import { readUpload } from './documents.upload.ts';
+import { createDocumentStore } from '../../platform/files/storage.ts';
+import { readUpload } from '../../platform/files/upload.ts';
 
 const tags = ['people'];
 const errors = errorResponses(400, 401, 403, 404, 409);

@@ -31,7 +31,7 @@ import {
   notFound,
 } from '../../platform/errors.ts';
 import { recordTimeline } from '../../platform/timeline.ts';
-import { attachmentHeader } from '../documents/documents.media.ts';
+import { attachmentHeader } from '../../platform/files/media.ts';
 import { isHostOf, type PersonAccess, personAccess, requireCorrections } from '../people/people.access.ts';
 import { reintegrationPlanPdf } from './reintegration.pdf.ts';
 import { presentView } from './reintegration.presenter.ts';

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/peopleData.ts';
 import type { Database } from '../../../db/schema.ts';
 import { contextOf } from '../../../platform/access.ts';
-import { createDocumentStore } from '../../documents/documents.storage.ts';
+import { createDocumentStore } from '../../../platform/files/storage.ts';
 import * as retention from './retention.service.ts';
 
 const tags = ['people'];

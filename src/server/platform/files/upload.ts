@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { DocumentStore, ReceivedFile } from './documents.storage.ts';
+import type { DocumentStore, ReceivedFile } from './storage.ts';
 
 /** A multipart upload as read: its text fields and the part named `file`, already in a temporary file. */
 export interface Upload {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentHeader, cleanFileName, detectMediaType } from './documents.media.ts';
+import { attachmentHeader, cleanFileName, detectMediaType } from './media.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 

@@ -4,7 +4,7 @@ import { chmod, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { SIGNATURE_BYTES } from './documents.media.ts';
+import { SIGNATURE_BYTES } from './media.ts';
 
 /** An upload written to a temporary file in the documents folder, not yet kept. */
 export interface ReceivedFile {
