@@ -98,7 +98,10 @@ function validationFields(issues: ZodFastifySchemaValidationError[], input: unkn
     }
     const name = path || '_';
     if (fields[name]) continue;
-    const missing = issue.keyword === 'invalid_type' && valueAt(input, segments) === undefined;
+    // A field left out is "required", whatever its type: a missing enum fails as invalid_value, not invalid_type.
+    const missing =
+      (issue.keyword === 'invalid_type' || issue.keyword === 'invalid_value') &&
+      valueAt(input, segments) === undefined;
     fields[name] = missing
       ? fieldMessage('required', language)
       : describeIssue(issue.keyword, params, name, language);
