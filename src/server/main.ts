@@ -5,6 +5,7 @@ import { scheduleBackups } from './db/backup.ts';
 import { openDatabase } from './db/connect.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
 import { prepareDatabase } from './db/setup.ts';
+import { scheduleExpiryReminders } from './modules/agreements/agreements.reminders.ts';
 import { scheduleSessionSweep } from './platform/auth/session.ts';
 
 // Listen and signals only: everything else is wired in buildApp.
@@ -56,6 +57,8 @@ if (demoRefused) {
 await app.listen({ port: config.port, host: config.host });
 
 const stopSweep = scheduleSessionSweep(database.db, config.sessionIdleMinutes, app.log);
+// Agreements ending within 90 / 30 days: reminders now and hourly (idempotent).
+const stopReminders = scheduleExpiryReminders(database.db, app.log);
 let stopBackups = () => {};
 if (config.database.kind === 'embedded' && config.backup.intervalHours > 0) {
   stopBackups = scheduleBackups(database, {
@@ -77,8 +80,11 @@ async function shutdown(signal: string) {
   app.log.info(`${signal}: no longer accepting connections, finishing requests in flight`);
   stopBackups();
   stopSweep();
+  // Ends the schedule now; a run in progress stops before its next agreement, awaited before the database closes.
+  const remindersStopped = stopReminders();
   try {
     await app.close();
+    await remindersStopped;
     await database.close();
   } finally {
     releaseLock();

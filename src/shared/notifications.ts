@@ -16,12 +16,27 @@ import { PageQuery, pageOf } from './common.ts';
 // - handover_returned (to the sender): { organizationName } the Bapas; link /warga/:id?tab=pembebasan
 // - client_coming (to the kelurahan users; no name): { date } the expected release date yyyy-mm-dd
 // - escalation_report (to the Bapas heads): { level } ; link /bimbingan/:id
+// Governance (issue 8), never about a person (personId null):
+// - agreement_review_requested (to each party's head and delegates that has not agreed the current text):
+//   { title, textVersion }; link /tata-kelola/kesepakatan/:id
+// - agreement_agreed_all (to every party's staff with manage:agreement): { title }; same link
+// - agreement_signed (to every party's staff): { title }; same link
+// - agreement_expiring (to every party's head, delegates and the drafters): { title, days, date }; same link
+// - agreement_changes_requested (to the drafting organization's staff): { title, organizationName } the party
+//   that asked; link /tata-kelola/kesepakatan/:id
+// - action_item_assigned (to the owner user): { title, date } the due date; link /tata-kelola/rapat/:meetingId
 export const NOTIFICATION_KINDS = [
   'handover_sent',
   'handover_accepted_officer',
   'handover_returned',
   'client_coming',
   'escalation_report',
+  'agreement_review_requested',
+  'agreement_agreed_all',
+  'agreement_signed',
+  'agreement_expiring',
+  'action_item_assigned',
+  'agreement_changes_requested',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

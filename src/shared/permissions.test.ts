@@ -12,12 +12,17 @@ describe('permissions', () => {
     expect(permissionsForRoles(['village_staff'])).toEqual([
       'decide:match:organization',
       'import:opportunity:organization',
+      'manage:agreement:organization',
+      'manage:meeting:organization',
       'manage:opportunity:organization',
       'manage:partner:organization',
       'manage:placement:organization',
       'manage:village:organization',
+      'manage:workplan:organization',
+      'read:agreement:organization',
       'read:fairness:all',
       'read:match:organization',
+      'read:meeting:organization',
       'read:opportunity:all',
       'read:organization:all',
       'read:outcome:all',
@@ -26,6 +31,7 @@ describe('permissions', () => {
       'read:planning:all',
       'read:reintegration:organization',
       'read:village:all',
+      'read:workplan:organization',
       'write:note:organization',
     ]);
   });
@@ -44,9 +50,14 @@ describe('permissions', () => {
   it('unites the permissions of several roles and ignores unknown role codes', () => {
     expect(permissionsForRoles(['partner_staff', 'no_such_role', 'viewer'])).toEqual([
       'draft:opportunity:own',
+      'manage:agreement:organization',
+      'manage:meeting:organization',
       'manage:partner:own',
       'manage:placement:own',
+      'manage:workplan:organization',
+      'read:agreement:organization',
       'read:fairness:all',
+      'read:meeting:organization',
       'read:opportunity:own',
       'read:organization:all',
       'read:outcome:all',
@@ -55,8 +66,25 @@ describe('permissions', () => {
       'read:planning:all',
       'read:training:own',
       'read:village:all',
+      'read:workplan:organization',
       'record:attendance:own',
     ]);
+  });
+
+  it('lets only the heads agree and sign for their organization, and keeps governance from admins and viewers', () => {
+    const heads = ['prison_head', 'probation_head', 'district_head', 'village_head', 'partner_head'] as const;
+    for (const role of ROLE_CODES) {
+      const approves = scopeFor(permissionsForRoles([role]), 'approve', 'agreement') !== null;
+      expect(approves, role).toBe((heads as readonly string[]).includes(role));
+    }
+    for (const role of ['system_admin', 'viewer'] as const) {
+      const granted = permissionsForRoles([role]);
+      expect(granted.filter((p) => /:(agreement|workplan|meeting):/.test(p)), role).toEqual([]);
+    }
+    for (const role of ROLE_CODES.filter((r) => r !== 'system_admin' && r !== 'viewer')) {
+      expect(scopeFor(permissionsForRoles([role]), 'read', 'meeting'), role).toBe('organization');
+      expect(scopeFor(permissionsForRoles([role]), 'manage', 'agreement'), role).toBe('organization');
+    }
   });
 
   it('keeps matching to those who see people, plans to corrections staff, and the aggregates from partners', () => {

@@ -84,6 +84,16 @@ export const PERMISSIONS = [
   'record:supervision:organization',
   'record:outcome:organization',
   'read:outcome:all',
+  // Governance (ADR 014). An organization reads and edits the agreements it is party to, the work plans
+  // under them and the meetings it organized or attended (`organization`). Agreeing and signing for it is
+  // for its head (`approve`), who may name delegates among her staff (checked at run time, not a role).
+  'read:agreement:organization',
+  'manage:agreement:organization',
+  'approve:agreement:organization',
+  'read:workplan:organization',
+  'manage:workplan:organization',
+  'read:meeting:organization',
+  'manage:meeting:organization',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -98,6 +108,9 @@ export const ROLE_CODES = [
   'village_staff',
   'partner_staff',
   'viewer',
+  'district_head',
+  'village_head',
+  'partner_head',
 ] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
@@ -170,6 +183,18 @@ const ADMIN_ONLY: readonly Permission[] = [
   'read:fairness:all',
 ];
 
+/** Staff of a party to the program's agreements: agreements, work plans and meetings of their organization. */
+const GOVERNANCE: readonly Permission[] = [
+  'read:agreement:organization',
+  'manage:agreement:organization',
+  'read:workplan:organization',
+  'manage:workplan:organization',
+  'read:meeting:organization',
+  'manage:meeting:organization',
+];
+/** The head of an organization agrees and signs for it (and names who may do so in her stead). */
+const HEAD: readonly Permission[] = [...GOVERNANCE, 'approve:agreement:organization'];
+
 /** The work-training section (Seksi Kegiatan Kerja) runs training; the prison's other staff read it. */
 const TRAINING_MANAGER: readonly Permission[] = [
   'read:training:organization',
@@ -198,6 +223,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'reopen:attendance:organization',
       'send:handover:organization',
       'record:outcome:organization',
+      ...HEAD,
     ],
     organizationKinds: ['prison'],
   },
@@ -211,10 +237,14 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'read:training:organization',
       'send:handover:organization',
       'record:outcome:organization',
+      ...GOVERNANCE,
     ],
     organizationKinds: ['prison'],
   },
-  prison_giatja: { permissions: [...CORRECTIONS, ...TRAINING_MANAGER], organizationKinds: ['prison'] },
+  prison_giatja: {
+    permissions: [...CORRECTIONS, ...TRAINING_MANAGER, ...GOVERNANCE],
+    organizationKinds: ['prison'],
+  },
   probation_head: {
     permissions: [
       ...CORRECTIONS,
@@ -227,6 +257,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'read:supervision:organization',
       'record:supervision:organization',
       'record:outcome:organization',
+      ...HEAD,
     ],
     organizationKinds: ['probation'],
   },
@@ -237,11 +268,15 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'read:supervision:own',
       'record:supervision:own',
       'record:outcome:organization',
+      ...GOVERNANCE,
     ],
     organizationKinds: ['probation'],
   },
-  district_staff: { permissions: VILLAGE_MANAGER, organizationKinds: ['district'] },
-  village_staff: { permissions: VILLAGE_MANAGER, organizationKinds: ['village'] },
+  district_staff: { permissions: [...VILLAGE_MANAGER, ...GOVERNANCE], organizationKinds: ['district'] },
+  village_staff: { permissions: [...VILLAGE_MANAGER, ...GOVERNANCE], organizationKinds: ['village'] },
+  // The Camat and the Lurah: their staff's work, and they agree and sign for their office.
+  district_head: { permissions: [...VILLAGE_MANAGER, ...HEAD], organizationKinds: ['district'] },
+  village_head: { permissions: [...VILLAGE_MANAGER, ...HEAD], organizationKinds: ['village'] },
   // A partner's staff member: her organization's profile, its draft opportunities and its pipelines; if
   // she teaches a cohort, its roster and attendance.
   partner_staff: {
@@ -254,6 +289,20 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'read:opportunity:own',
       'draft:opportunity:own',
       'manage:placement:own',
+      ...GOVERNANCE,
+    ],
+    organizationKinds: ['partner'],
+  },
+  // A partner's director (pimpinan): what her staff do, and she signs the PKS.
+  partner_head: {
+    permissions: [
+      ...PERSON_READER,
+      'read:partner:own',
+      'manage:partner:own',
+      'read:opportunity:own',
+      'draft:opportunity:own',
+      'manage:placement:own',
+      ...HEAD,
     ],
     organizationKinds: ['partner'],
   },

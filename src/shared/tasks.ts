@@ -23,6 +23,18 @@ import { CalendarDate, PageQuery, pageOf } from './common.ts';
 //   within 14 days or overdue and not recorded, up to 12 months + 60 days after release; for the PK of the
 //   client (Bapas head: all clients of her Bapas) and, for people released without an accepted handover,
 //   the prison's staff with record:outcome. params.windowMonths. dueOn = the window's due date.
+// Governance (issue 8), never about a person (personId and personName null):
+// - agreement_to_approve: an agreement in_review of which a party has not agreed the current text
+//   (agreed_text_version null or < text_version), for that party's heads (approve:agreement) and live
+//   delegates. dueOn null. params.agreementId, params.title, params.textVersion;
+//   link /tata-kelola/kesepakatan/:id.
+// - agreement_expiring: a signed agreement whose valid_until is today or at most 90 days away
+//   (TASK_AGREEMENT_EXPIRING_DAYS), for its parties' heads and live delegates. dueOn = valid_until.
+//   params.agreementId, params.title, params.daysLeft; same link.
+// - action_item_due: the caller's own action items (owner_user_id) that her organization owns
+//   (owner_organization_id: not those of an organization she has left), open or in progress, overdue or due
+//   within 7 days (TASK_ACTION_ITEM_AHEAD_DAYS). dueOn = the due date. params.actionItemId, params.meetingId,
+//   params.title; link /tata-kelola/rapat/:meetingId.
 // Only people the caller may see NOW (visiblePeople) give tasks: an item about anyone else is dropped from the
 // list and from the summary counts alike (so the counts always match the list).
 // plan_review_due: only while the plan is live (the person not released and before her release date);
@@ -38,6 +50,9 @@ export const TASK_KINDS = [
   'visit_overdue',
   'escalation_open',
   'outcome_check_due',
+  'agreement_to_approve',
+  'agreement_expiring',
+  'action_item_due',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const TaskKind = z.enum(TASK_KINDS);
@@ -50,6 +65,10 @@ export const TASK_VISIT_AHEAD_DAYS = 7;
 export const TASK_OUTCOME_AHEAD_DAYS = 14;
 /** …and until this many days after the last (12-month) window's due date. */
 export const TASK_OUTCOME_GRACE_DAYS = 60;
+/** A signed agreement is a task for its parties' heads this many days before it ends. */
+export const TASK_AGREEMENT_EXPIRING_DAYS = 90;
+/** An action item is a task for its owner this many days before it is due. */
+export const TASK_ACTION_ITEM_AHEAD_DAYS = 7;
 /** A returned handover stays a task for this many days (unless sent again). */
 export const TASK_RETURNED_DAYS = 30;
 
@@ -64,15 +83,21 @@ export const TaskItem = z
     /** The date the work is due (see the kinds above); null when it has none. */
     dueOn: CalendarDate.nullable(),
     overdue: z.boolean(),
-    /** Always set today (nullable kept for compatibility): tasks exist only about people she may see now. */
+    /**
+     * The person of a person task (always set: tasks exist only about people she may see now); null for the
+     * governance kinds (agreement_to_approve, agreement_expiring, action_item_due), which are about no person.
+     */
     personId: z.uuid().nullable(),
-    /** Always set today, see personId (a task about someone she may not see now is dropped, not anonymised). */
+    /** Set with personId (a task about someone she may not see now is dropped, not anonymised); else null. */
     personName: z.string().nullable(),
     /** Where the work is done in the web app (a path such as /warga/:id?tab=rencana). */
     link: z.string(),
     /** For grouped items (escalation_open: open escalations of that person); null otherwise. */
     count: z.number().int().nullable(),
-    /** Kind-specific values: handoverId, organizationName, level, windowMonths, daysOverdue. No names of people. */
+    /**
+     * Kind-specific values: handoverId, organizationName, level, windowMonths, daysOverdue; agreementId, title,
+     * textVersion, daysLeft; actionItemId, meetingId. No names of people.
+     */
     params: z.record(z.string(), z.union([z.string(), z.number()])),
   })
   .meta({ id: 'TaskItem' });

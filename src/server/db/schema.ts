@@ -993,6 +993,315 @@ export interface NotificationTable {
   emailed_at: Date | null;
 }
 
+// Governance (issue 8): agreements, work plans, meetings, activity reports.
+type BigIntColumn = ColumnType<string, number | string | undefined, number | string>;
+
+export interface AgreementDelegateTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  named_by: string;
+  note: string | null;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+}
+
+export interface GovernanceFileTable {
+  id: Generated<string>;
+  organization_id: string;
+  kind: 'signed_scan' | 'meeting_photo';
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  caption: string | null;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+  deleted_at: Date | null;
+}
+
+export type AgreementStatusValue =
+  | 'draft'
+  | 'in_review'
+  | 'agreed'
+  | 'signed'
+  | 'terminated'
+  | 'renewed'
+  | 'discarded';
+
+export interface AgreementTable {
+  id: Generated<string>;
+  kind: 'mou' | 'pks';
+  parent_id: string | null;
+  organization_id: string;
+  title: string;
+  purpose: string | null;
+  scope: string | null;
+  considerations: string | null;
+  status: Generated<AgreementStatusValue>;
+  text_version: Generated<number>;
+  valid_from: NullableDate;
+  valid_until: NullableDate;
+  signed_on: NullableDate;
+  signed_place: string | null;
+  signed_scan_id: string | null;
+  signed_by: string | null;
+  terminated_on: NullableDate;
+  termination_reason: string | null;
+  renews_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface AgreementPartyTable {
+  id: Generated<string>;
+  agreement_id: string;
+  organization_id: string;
+  position: number;
+  signatory_name: string | null;
+  signatory_position: string | null;
+  document_number: string | null;
+  agreed_text_version: number | null;
+  agreed_at: Date | null;
+  agreed_by: string | null;
+  version: Generated<number>;
+}
+
+export interface AgreementClauseTable {
+  id: Generated<string>;
+  agreement_id: string;
+  position: number;
+  heading: string;
+  body: string;
+  template: string | null;
+}
+
+export interface AgreementObligationTable {
+  id: Generated<string>;
+  agreement_id: string;
+  organization_id: string;
+  position: number;
+  description: string;
+  due_on: NullableDate;
+  status: Generated<'open' | 'in_progress' | 'done' | 'not_applicable'>;
+  status_note: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface AgreementVersionTable {
+  agreement_id: string;
+  number: number;
+  snapshot: JSONColumnType<Record<string, unknown>>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type AgreementEventKindValue =
+  | 'created'
+  | 'text_changed'
+  | 'submitted'
+  | 'agreed'
+  | 'agreement_outdated'
+  | 'changes_requested'
+  | 'signed'
+  | 'terminated'
+  | 'renewed'
+  | 'reminder'
+  | 'obligation_updated'
+  | 'parties_changed'
+  | 'discarded';
+
+export interface AgreementEventTable {
+  id: Generated<string>;
+  agreement_id: string;
+  kind: AgreementEventKindValue;
+  organization_id: string | null;
+  user_id: string | null;
+  text_version: number | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AgreementReminderTable {
+  agreement_id: string;
+  valid_until: DateColumn;
+  days_before: 90 | 30;
+  sent_at: CreatedAt;
+}
+
+export interface WorkPlanTable {
+  id: Generated<string>;
+  agreement_id: string;
+  organization_id: string;
+  title: string;
+  objectives: string | null;
+  period_start: DateColumn;
+  period_end: DateColumn;
+  status: Generated<'draft' | 'active' | 'closed'>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export type WorkPlanActivityKindValue =
+  | 'training_cohort'
+  | 'village_socialization'
+  | 'bazaar'
+  | 'monitoring_visit'
+  | 'coordination_meeting'
+  | 'mentoring'
+  | 'other';
+
+export interface WorkPlanActivityTable {
+  id: Generated<string>;
+  work_plan_id: string;
+  position: number;
+  kind: WorkPlanActivityKindValue;
+  title: string;
+  description: string | null;
+  responsible_organization_id: string;
+  location: string | null;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  budget_amount: BigIntColumn;
+  budget_source: Generated<'apbn' | 'apbd' | 'partner' | 'other' | 'none'>;
+  status: Generated<'planned' | 'in_progress' | 'done' | 'postponed' | 'cancelled'>;
+  cohort_id: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export type WorkPlanMetricValue =
+  | 'women_trained'
+  | 'women_certified'
+  | 'women_handed_over'
+  | 'women_placed'
+  | 'working_6_months'
+  | 'manual';
+
+export interface WorkPlanTargetTable {
+  id: Generated<string>;
+  work_plan_id: string;
+  activity_id: string | null;
+  position: number;
+  label: string;
+  metric: WorkPlanMetricValue;
+  target_value: number;
+  manual_actual: number | null;
+  version: Generated<number>;
+}
+
+export interface MeetingTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  held_on: DateColumn;
+  starts_at: string | null;
+  ends_at: string | null;
+  place: string;
+  chair: string | null;
+  note_taker: string | null;
+  status: Generated<'planned' | 'held' | 'cancelled'>;
+  previous_meeting_id: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface MeetingAgendaItemTable {
+  id: Generated<string>;
+  meeting_id: string;
+  position: number;
+  kind: Generated<'regular' | 'carry_over'>;
+  title: string;
+  presenter: string | null;
+  minutes: string | null;
+}
+
+export interface MeetingAttendeeTable {
+  id: Generated<string>;
+  meeting_id: string;
+  position: number;
+  user_id: string | null;
+  organization_id: string | null;
+  name: string;
+  job_title: string | null;
+  organization_name: string | null;
+  attendance: Generated<'invited' | 'present' | 'absent' | 'excused'>;
+}
+
+export interface MeetingDecisionTable {
+  id: Generated<string>;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  position: number;
+  text: string;
+}
+
+export interface ActionItemTable {
+  id: Generated<string>;
+  meeting_id: string;
+  decision_id: string | null;
+  title: string;
+  description: string | null;
+  owner_organization_id: string;
+  owner_user_id: string | null;
+  owner_name: string | null;
+  due_on: DateColumn;
+  status: Generated<'open' | 'in_progress' | 'done' | 'cancelled'>;
+  done_on: NullableDate;
+  progress_note: string | null;
+  agreement_id: string | null;
+  work_plan_activity_id: string | null;
+  topic: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface MeetingCarryOverTable {
+  meeting_id: string;
+  action_item_id: string;
+}
+
+export interface MeetingPhotoTable {
+  meeting_id: string;
+  file_id: string;
+  position: number;
+}
+
+export interface ActivityReportTable {
+  id: Generated<string>;
+  organization_id: string;
+  meeting_id: string | null;
+  activity_id: string | null;
+  title: string;
+  held_on: DateColumn;
+  place: string | null;
+  participants: string | null;
+  summary: string | null;
+  decisions: string | null;
+  status: Generated<'draft' | 'final'>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface Database {
   organization: OrganizationTable;
   role: RoleTable;
@@ -1052,4 +1361,24 @@ export interface Database {
   supervision_escalation: SupervisionEscalationTable;
   outcome_check: OutcomeCheckTable;
   notification: NotificationTable;
+  agreement_delegate: AgreementDelegateTable;
+  governance_file: GovernanceFileTable;
+  agreement: AgreementTable;
+  agreement_party: AgreementPartyTable;
+  agreement_clause: AgreementClauseTable;
+  agreement_obligation: AgreementObligationTable;
+  agreement_version: AgreementVersionTable;
+  agreement_event: AgreementEventTable;
+  agreement_reminder: AgreementReminderTable;
+  work_plan: WorkPlanTable;
+  work_plan_activity: WorkPlanActivityTable;
+  work_plan_target: WorkPlanTargetTable;
+  meeting: MeetingTable;
+  meeting_agenda_item: MeetingAgendaItemTable;
+  meeting_attendee: MeetingAttendeeTable;
+  meeting_decision: MeetingDecisionTable;
+  action_item: ActionItemTable;
+  meeting_carry_over: MeetingCarryOverTable;
+  meeting_photo: MeetingPhotoTable;
+  activity_report: ActivityReportTable;
 }

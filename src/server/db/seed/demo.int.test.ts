@@ -27,6 +27,9 @@ describe('demo data', () => {
       'mitra.katering',
       'instruktur',
       'viewer',
+      'camat',
+      'lurah.krobokan',
+      'mitra.pimpinan',
     ]);
     for (const account of DEMO_ACCOUNTS) {
       const session = await signIn(t.app, account.username, DEMO_PASSWORD);

@@ -3,6 +3,7 @@ import type { RoleCode } from '../../../shared/permissions.ts';
 import { DEMO_PASSWORD, type DEMO_USERNAMES } from '../../../shared/vocabulary.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import type { Database } from '../schema.ts';
+import { seedDemoGovernance } from './demo-governance.ts';
 import { seedDemoPeople } from './demo-people.ts';
 import { seedDemoRelease } from './demo-release.ts';
 import { DEMO_BLK_ID, seedDemoTraining, seedDemoTrainingPartner } from './demo-training.ts';
@@ -109,6 +110,28 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     organization: { id: KECAMATAN_ID },
     role: 'viewer',
   },
+  // The heads who agree and sign agreements for the kecamatan, a kelurahan and a partner (governance).
+  {
+    username: 'camat',
+    fullName: 'Prasetyo Adi Nugroho',
+    position: 'Camat Semarang Barat',
+    organization: { id: KECAMATAN_ID },
+    role: 'district_head',
+  },
+  {
+    username: 'lurah.krobokan',
+    fullName: 'Sri Wahyuningsih',
+    position: 'Lurah Krobokan',
+    organization: { code: '33.74.13.1013' },
+    role: 'village_head',
+  },
+  {
+    username: 'mitra.pimpinan',
+    fullName: 'Hendro Wicaksono',
+    position: 'Direktur',
+    organization: { id: DEMO_PARTNER_ID },
+    role: 'partner_head',
+  },
 ];
 
 /**
@@ -164,6 +187,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     await seedDemoTraining(trx);
     await seedDemoVillages(trx, { partnerId: DEMO_PARTNER_ID });
     await seedDemoRelease(trx);
+    await seedDemoGovernance(trx);
     await setMeta(trx, 'demo_seeded_at', new Date().toISOString());
   });
   return true;

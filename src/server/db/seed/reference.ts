@@ -40,6 +40,9 @@ export const ROLE_LABELS: ReadonlyArray<readonly [code: string, nameId: string, 
   ['village_staff', 'Staf Kelurahan', 'Urban village staff'],
   ['partner_staff', 'Staf Mitra', 'Partner staff'],
   ['viewer', 'Pemantau (hanya baca)', 'Read-only viewer'],
+  ['district_head', 'Camat', 'Sub-district head (Camat)'],
+  ['village_head', 'Lurah', 'Urban village head (Lurah)'],
+  ['partner_head', 'Pimpinan Mitra', 'Partner director'],
 ];
 
 /** Inserts the reference organizations and roles that are missing. Idempotent; runs at every start. */

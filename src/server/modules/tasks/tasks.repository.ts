@@ -1,5 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import {
+  TASK_ACTION_ITEM_AHEAD_DAYS,
+  TASK_AGREEMENT_EXPIRING_DAYS,
   TASK_OUTCOME_AHEAD_DAYS,
   TASK_OUTCOME_GRACE_DAYS,
   TASK_RETURNED_DAYS,
@@ -21,9 +23,13 @@ type Db = Kysely<Database>;
 
 export interface TaskRow {
   kind: TaskKind;
-  person_id: string;
-  /** Null in a kind's query when the caller may not see her now; runTasks/countTasks drop those rows. */
-  person_name: string;
+  /** Null for the governance kinds, which are about no person. */
+  person_id: string | null;
+  /**
+   * Null in a person kind's query when the caller may not see her now (runTasks/countTasks drop those rows);
+   * always null for the governance kinds (run with `personal` false: nothing dropped).
+   */
+  person_name: string | null;
   due_on: string | null;
   count: number | null;
   params: Record<string, string | number> | null;
@@ -55,9 +61,12 @@ const SUPERVISED_SQL = sql`coalesce(p.released_on, p.release_date) <= ${TODAY_SQ
 const visibleOnly = (query: RawBuilder<TaskRow>) =>
   sql`with t as materialized (${query}) select * from t where t.person_name is not null`;
 
-/** The rows of a task query. */
-export async function runTasks(db: Db, query: RawBuilder<TaskRow>): Promise<TaskRow[]> {
-  const result = await sql<TaskRow>`${visibleOnly(query)}`.execute(db);
+/** The query as run: a person kind's keeps only the people the caller may see now. */
+const scoped = (query: RawBuilder<TaskRow>, personal: boolean) => (personal ? visibleOnly(query) : query);
+
+/** The rows of a task query (`personal` false: a governance kind, about no person). */
+export async function runTasks(db: Db, query: RawBuilder<TaskRow>, personal = true): Promise<TaskRow[]> {
+  const result = await sql<TaskRow>`${scoped(query, personal)}`.execute(db);
   return result.rows;
 }
 
@@ -68,11 +77,11 @@ export interface TaskCount {
 }
 
 /** Only the counts of a task query, by kind (no rows leave the database, nothing is sorted). */
-export async function countTasks(db: Db, query: RawBuilder<TaskRow>): Promise<TaskCount[]> {
+export async function countTasks(db: Db, query: RawBuilder<TaskRow>, personal = true): Promise<TaskCount[]> {
   const result = await sql<TaskCount>`
     select t.kind, count(*)::int as count,
       (count(*) filter (where t.due_on::date < ${TODAY_SQL}))::int as overdue
-    from (${visibleOnly(query)}) t group by t.kind`.execute(db);
+    from (${scoped(query, personal)}) t group by t.kind`.execute(db);
   return result.rows.map((row) => ({ ...row, count: Number(row.count), overdue: Number(row.overdue) }));
 }
 
@@ -208,4 +217,62 @@ export function outcomeChecksOfPrison(scope: TaskScope) {
         and p.released_on >= ${TODAY_SQL} - make_interval(months => 12) - ${days(TASK_OUTCOME_GRACE_DAYS)}
         and not exists (select 1 from handover h where h.person_id = p.id and h.status = 'accepted')
         and ${OUTCOME_DUE_SQL}`;
+}
+
+// ── Governance (issue 8): about no person; scoped by the caller's organization and her own user ──
+
+/**
+ * The condition under which the caller acts for her organization on agreements (agreements.access.ts
+ * canActFor, in SQL so no extra round trip precedes the task queries): `head` (approve:agreement) → always;
+ * otherwise a live delegate row of her organization naming her (the service asks this only of staff with
+ * manage:agreement, as isLiveDelegate does).
+ */
+function actsForOrganization(scope: TaskScope, head: boolean) {
+  if (head) return sql<boolean>`true`;
+  return sql<boolean>`exists (select 1 from agreement_delegate d where d.organization_id = ${scope.organizationId}
+    and d.user_id = ${scope.userId} and d.revoked_at is null)`;
+}
+
+/**
+ * Agreements in review whose current text her organization (a party) has not agreed yet: for its heads and
+ * live delegates (`head`: she is a head; otherwise only while she is a live delegate). No due date.
+ */
+export function agreementToApprove(scope: TaskScope, head: boolean) {
+  return sql<TaskRow>`
+      select 'agreement_to_approve' as kind, null::uuid as person_id, null::text as person_name,
+        null::text as due_on, null::int as count,
+        jsonb_build_object('agreementId', a.id, 'title', a.title, 'textVersion', a.text_version) as params
+      from agreement a join agreement_party p on p.agreement_id = a.id
+      where p.organization_id = ${scope.organizationId} and a.status = 'in_review'
+        and (p.agreed_text_version is null or p.agreed_text_version < a.text_version)
+        and ${actsForOrganization(scope, head)}`;
+}
+
+/** Signed agreements of her organization ending today or within 90 days: for its heads and live delegates. */
+export function agreementExpiring(scope: TaskScope, head: boolean) {
+  return sql<TaskRow>`
+      select 'agreement_expiring' as kind, null::uuid as person_id, null::text as person_name,
+        a.valid_until::text as due_on, null::int as count,
+        jsonb_build_object('agreementId', a.id, 'title', a.title,
+          'daysLeft', a.valid_until - ${TODAY_SQL}) as params
+      from agreement a join agreement_party p on p.agreement_id = a.id
+      where p.organization_id = ${scope.organizationId} and a.status = 'signed'
+        and a.valid_until >= ${TODAY_SQL} and a.valid_until <= ${TODAY_SQL} + ${TASK_AGREEMENT_EXPIRING_DAYS}::int
+        and ${actsForOrganization(scope, head)}`;
+}
+
+/**
+ * Her own action items (owner user) that her organization owns (owner organization: an item she was given in
+ * an organization she has since left stays with that organization), open or in progress, overdue or due
+ * within 7 days.
+ */
+export function actionItemsDue(scope: TaskScope) {
+  return sql<TaskRow>`
+      select 'action_item_due' as kind, null::uuid as person_id, null::text as person_name,
+        ai.due_on::text as due_on, null::int as count,
+        jsonb_build_object('actionItemId', ai.id, 'meetingId', ai.meeting_id, 'title', ai.title) as params
+      from action_item ai
+      where ai.owner_user_id = ${scope.userId} and ai.owner_organization_id = ${scope.organizationId}
+        and ai.status in ('open', 'in_progress')
+        and ai.due_on <= ${TODAY_SQL} + ${TASK_ACTION_ITEM_AHEAD_DAYS}::int`;
 }

@@ -12,9 +12,13 @@ import type { Database } from '../../db/schema.ts';
 import type { RequestContext } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { today } from '../../platform/calendar.ts';
+import { isLiveDelegate } from '../agreements/agreements.access.ts';
 import { visiblePeople } from '../people/people.access.ts';
 import { currentRules } from '../rules/rules.service.ts';
 import {
+  actionItemsDue,
+  agreementExpiring,
+  agreementToApprove,
   countTasks,
   escalations,
   handoverReturned,
@@ -35,11 +39,20 @@ import {
 // every signed-in user may ask for her tasks, and a role without task kinds (kelurahan, kecamatan, partner,
 // viewer, admin) simply gets an empty list and zero counts, not a 403. What a task reveals is bounded by the
 // queries themselves: her organization's records, and only people she may see now (visiblePeople).
+// The governance kinds are about no person: agreements of her organization (for its heads and the delegates
+// they named) and her own action items.
 
 type Db = Kysely<Database>;
 
 interface Source {
   kinds: readonly TaskKind[];
+  /** false: a governance kind, about no person (no visibility filter, personId null). */
+  personal?: false;
+  /**
+   * A kind she has only as a live delegate of her organization (staff with manage:agreement): its query checks
+   * the delegate row itself; the summary lists the kind only when she is one.
+   */
+  delegateOnly?: true;
   /** The source's query (listed by runTasks, counted by countTasks). */
   query(db: Db, scope: TaskScope): RawBuilder<TaskRow> | Promise<RawBuilder<TaskRow>>;
 }
@@ -81,6 +94,26 @@ function sourcesOf(ctx: RequestContext): Source[] {
   }
   if (kind === 'prison' && has(ctx, 'record:outcome:organization'))
     sources.push({ kinds: ['outcome_check_due'], query: (_db, scope) => outcomeChecksOfPrison(scope) });
+  // Agreeing and signing for her organization: its heads, and the staff with manage:agreement they named
+  // delegates (the live delegate row is checked in the queries' SQL, not by a round trip before them).
+  const head = has(ctx, 'approve:agreement:organization');
+  if (head || has(ctx, 'manage:agreement:organization')) {
+    const delegateOnly = head ? {} : ({ delegateOnly: true } as const);
+    sources.push({
+      kinds: ['agreement_to_approve'],
+      personal: false,
+      ...delegateOnly,
+      query: (_db, s) => agreementToApprove(s, head),
+    });
+    sources.push({
+      kinds: ['agreement_expiring'],
+      personal: false,
+      ...delegateOnly,
+      query: (_db, s) => agreementExpiring(s, head),
+    });
+  }
+  if (has(ctx, 'read:meeting:organization'))
+    sources.push({ kinds: ['action_item_due'], personal: false, query: (_db, s) => actionItemsDue(s) });
   return sources;
 }
 
@@ -97,6 +130,11 @@ function scopeOf(ctx: RequestContext): TaskScope {
 function linkOf(ctx: RequestContext, row: TaskRow): string {
   const id = row.person_id;
   switch (row.kind) {
+    case 'agreement_to_approve':
+    case 'agreement_expiring':
+      return `/tata-kelola/kesepakatan/${row.params?.agreementId}`;
+    case 'action_item_due':
+      return `/tata-kelola/rapat/${row.params?.meetingId}`;
     case 'plan_missing':
     case 'plan_review_due':
       return `/warga/${id}?tab=rencana`;
@@ -131,16 +169,21 @@ function compare(a: TaskItem, b: TaskItem): number {
   if (byKind !== 0) return byKind;
   const byName = NAMES.compare(a.personName ?? '', b.personName ?? '');
   if (byName !== 0) return byName;
-  const [first, second] = [a.personId ?? '', b.personId ?? ''];
+  // Governance items (no person): by their title, then by link (one per agreement or action item).
+  const byTitle = NAMES.compare(String(a.params.title ?? ''), String(b.params.title ?? ''));
+  if (byTitle !== 0) return byTitle;
+  const [first, second] = [a.personId ?? a.link, b.personId ?? b.link];
   return first === second ? 0 : first < second ? -1 : 1;
 }
 
 /** Every task of the caller (of one kind when asked), sorted. */
 async function allTasks(db: Db, ctx: RequestContext, kind?: TaskKind): Promise<TaskItem[]> {
-  const sources = sourcesOf(ctx).filter((source) => !kind || source.kinds.includes(kind));
   const scope = scopeOf(ctx);
+  const sources = sourcesOf(ctx).filter((source) => !kind || source.kinds.includes(kind));
   const rows = (
-    await Promise.all(sources.map(async (source) => runTasks(db, await source.query(db, scope))))
+    await Promise.all(
+      sources.map(async (source) => runTasks(db, await source.query(db, scope), source.personal ?? true)),
+    )
   ).flat();
   const now = today();
   const items = rows
@@ -179,12 +222,18 @@ export async function list(db: Db, ctx: RequestContext, query: TaskListQuery): P
  * Count-only queries (the same queries as the list, wrapped in a count): no names, no sorting, no rows.
  */
 export async function summary(db: Db, ctx: RequestContext): Promise<TaskSummary> {
-  const sources = sourcesOf(ctx);
-  const possible = new Set(sources.flatMap((source) => source.kinds));
   const scope = scopeOf(ctx);
-  const counts = (
-    await Promise.all(sources.map(async (source) => countTasks(db, await source.query(db, scope))))
-  ).flat();
+  const sources = sourcesOf(ctx);
+  // Whether a member of staff is a live delegate: asked alongside the counts, not before them.
+  const [counts, delegate] = await Promise.all([
+    Promise.all(
+      sources.map(async (source) => countTasks(db, await source.query(db, scope), source.personal ?? true)),
+    ).then((entries) => entries.flat()),
+    sources.some((source) => source.delegateOnly) ? isLiveDelegate(db, ctx) : false,
+  ]);
+  const possible = new Set(
+    sources.filter((source) => !source.delegateOnly || delegate).flatMap((source) => source.kinds),
+  );
   const kinds = TASK_KINDS.filter((kind) => possible.has(kind)).map((kind) => {
     const ofKind = counts.filter((entry) => entry.kind === kind);
     return {

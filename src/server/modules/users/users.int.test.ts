@@ -363,9 +363,15 @@ describe('who may see and manage users', () => {
     expect(roles.json().total).toBe(0);
   });
 
-  it('lists the ten roles with labels in both languages', async () => {
+  it('lists the thirteen roles with labels in both languages', async () => {
     const response = await admin.request({ method: 'GET', url: '/api/roles' });
-    expect(response.json().items).toHaveLength(10);
+    expect(response.json().items).toHaveLength(13);
+    // The heads who agree and sign agreements for a kecamatan, a kelurahan or a partner (governance).
+    expect(response.json().items.slice(10)).toMatchObject([
+      { code: 'district_head', nameId: 'Camat', organizationKinds: ['district'] },
+      { code: 'village_head', nameId: 'Lurah', organizationKinds: ['village'] },
+      { code: 'partner_head', nameId: 'Pimpinan Mitra', organizationKinds: ['partner'] },
+    ]);
     expect(response.json().items[5]).toMatchObject({
       code: 'probation_officer',
       nameId: 'Pembimbing Kemasyarakatan (PK)',
