@@ -71,6 +71,7 @@ describe('user administration', () => {
         'Peluang',
         'Penempatan',
         'Perencanaan',
+        'Tata kelola',
         'Hasil pascabebas',
       ]);
     await ayu.page.close();
@@ -143,6 +144,7 @@ describe('language', () => {
         'Opportunities',
         'Placements',
         'Planning',
+        'Governance',
         'Outcomes',
         'Users',
         'Audit log',
@@ -170,6 +172,7 @@ describe('language', () => {
         'Opportunities',
         'Placements',
         'Planning',
+        'Governance',
         'Outcomes',
         'Users',
         'Audit log',
@@ -190,6 +193,7 @@ describe('language', () => {
         'Peluang',
         'Penempatan',
         'Perencanaan',
+        'Tata kelola',
         'Hasil pascabebas',
         'Pengguna',
         'Log audit',

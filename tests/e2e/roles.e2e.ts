@@ -24,6 +24,8 @@ const PROGRAM = ['Mitra', 'Peluang', 'Penempatan', 'Perencanaan'];
 // outcomes by release cohort are aggregate figures for the agencies, the kecamatan and kelurahan and viewers.
 const RELEASE = ['Menjelang bebas', 'Serah terima'];
 const OUTCOMES = 'Hasil pascabebas';
+// Governance: every organization's staff follow the agreements, work plans and meetings they take part in.
+const GOVERNANCE = 'Tata kelola';
 const STAFF = [
   'Beranda',
   'Tugas',
@@ -31,6 +33,7 @@ const STAFF = [
   'Desa binaan',
   'Direktori organisasi',
   ...PROGRAM,
+  GOVERNANCE,
   OUTCOMES,
 ];
 const BAPAS_STAFF = [
@@ -42,6 +45,7 @@ const BAPAS_STAFF = [
   'Desa binaan',
   'Direktori organisasi',
   ...PROGRAM,
+  GOVERNANCE,
   OUTCOMES,
 ];
 const BAPAS_HEAD = [...BAPAS_STAFF, 'Pengguna', 'Log audit'];
@@ -55,6 +59,7 @@ const PRISON_STAFF = [
   'Desa binaan',
   'Direktori organisasi',
   ...PROGRAM,
+  GOVERNANCE,
   OUTCOMES,
 ];
 const PARTNER_STAFF = [
@@ -67,7 +72,10 @@ const PARTNER_STAFF = [
   'Profil mitra',
   'Peluang',
   'Penempatan',
+  GOVERNANCE,
 ];
+// A partner's director signs its PKS; she does not teach cohorts.
+const PARTNER_HEAD = PARTNER_STAFF.filter((link) => link !== 'Angkatan saya');
 const PRISON_HEAD = [...PRISON_STAFF, 'Pengguna', 'Log audit', 'Retensi data'];
 
 // Each demo role sees the navigation its permissions allow, nothing more: the administrator manages
@@ -89,6 +97,9 @@ const ROLES: Array<[username: string, organization: string, links: string[]]> = 
   ['mitra.katering', 'Katering Sekar Rasa (mitra demo)', PARTNER_STAFF],
   ['instruktur', 'BLK Kota Semarang (mitra demo)', PARTNER_STAFF],
   ['viewer', 'Kecamatan Semarang Barat', [...EVERYONE, 'Perencanaan', OUTCOMES]],
+  ['camat', 'Kecamatan Semarang Barat', STAFF],
+  ['lurah.krobokan', 'Kelurahan Krobokan', STAFF],
+  ['mitra.pimpinan', 'Konveksi Maju Bersama (mitra demo)', PARTNER_HEAD],
 ];
 
 describe('every demo role', () => {

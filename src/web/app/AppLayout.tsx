@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustments,
   IconBriefcase,
+  IconBuildingBank,
   IconBuildingCommunity,
   IconBuildingStore,
   IconCalendarDue,
@@ -187,6 +188,14 @@ export function AppLayout({ me }: { me: Me }) {
       to: '/perencanaan',
       label: t('planning.nav'),
       icon: <IconChartDots3 size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
+  if (access.canReadMeetings || access.canReadAgreements || access.canReadWorkPlans) {
+    items.push({
+      to: '/tata-kelola',
+      label: t('governance.title'),
+      icon: <IconBuildingBank size={20} aria-hidden />,
       prefix: true,
     });
   }

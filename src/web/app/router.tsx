@@ -9,6 +9,20 @@ import { CohortListPage } from '../features/cohorts/routes/CohortListPage.tsx';
 import { CohortPage } from '../features/cohorts/routes/CohortPage.tsx';
 import { HandoverListPage } from '../features/handovers/routes/HandoverListPage.tsx';
 import { PrereleaseDashboardPage } from '../features/handovers/routes/PrereleaseDashboardPage.tsx';
+import { GovernanceLayout } from '../features/governance/components/GovernanceLayout.tsx';
+import { GovernanceOverviewPage } from '../features/governance/routes/GovernanceOverviewPage.tsx';
+import { ActivityReportListPage } from '../features/governance/routes/ActivityReportListPage.tsx';
+import { ActivityReportPage } from '../features/governance/routes/ActivityReportPage.tsx';
+import { AgreementListPage } from '../features/agreements/routes/AgreementListPage.tsx';
+import { AgreementCreatePage } from '../features/agreements/routes/AgreementCreatePage.tsx';
+import { AgreementPage } from '../features/agreements/routes/AgreementPage.tsx';
+import { DelegatesPage } from '../features/agreements/routes/DelegatesPage.tsx';
+import { WorkPlanListPage } from '../features/workplans/routes/WorkPlanListPage.tsx';
+import { WorkPlanCreatePage } from '../features/workplans/routes/WorkPlanCreatePage.tsx';
+import { WorkPlanPage } from '../features/workplans/routes/WorkPlanPage.tsx';
+import { MeetingListPage } from '../features/meetings/routes/MeetingListPage.tsx';
+import { MeetingCreatePage } from '../features/meetings/routes/MeetingCreatePage.tsx';
+import { MeetingPage } from '../features/meetings/routes/MeetingPage.tsx';
 import { HomePage } from '../features/home/routes/HomePage.tsx';
 import { OpportunityFormPage } from '../features/opportunities/routes/OpportunityFormPage.tsx';
 import { OpportunityListPage } from '../features/opportunities/routes/OpportunityListPage.tsx';
@@ -85,6 +99,26 @@ export const router = createBrowserRouter([
       {
         element: <RequireAccess need="canReadOutcomes" />,
         children: [{ path: 'hasil', element: <OutcomeCohortsPage /> }],
+      },
+      {
+        // Governance (issue 8): agreements, work plans, meetings and activity reports of her organization.
+        path: 'tata-kelola',
+        element: <GovernanceLayout />,
+        children: [
+          { index: true, element: <GovernanceOverviewPage /> },
+          { path: 'kesepakatan', element: <AgreementListPage /> },
+          { path: 'kesepakatan/baru', element: <AgreementCreatePage /> },
+          { path: 'kesepakatan/:agreementId', element: <AgreementPage /> },
+          { path: 'wakil', element: <DelegatesPage /> },
+          { path: 'program-teknis', element: <WorkPlanListPage /> },
+          { path: 'program-teknis/baru', element: <WorkPlanCreatePage /> },
+          { path: 'program-teknis/:workPlanId', element: <WorkPlanPage /> },
+          { path: 'rapat', element: <MeetingListPage /> },
+          { path: 'rapat/baru', element: <MeetingCreatePage /> },
+          { path: 'rapat/:meetingId', element: <MeetingPage /> },
+          { path: 'laporan', element: <ActivityReportListPage /> },
+          { path: 'laporan/:reportId', element: <ActivityReportPage /> },
+        ],
       },
       { path: 'organisasi', element: <OrganizationListPage /> },
       { path: 'organisasi/:id', element: <OrganizationDetailPage /> },

@@ -76,6 +76,15 @@ export interface Access {
   canRecordOutcomes: boolean;
   /** The outcomes by release cohort (aggregate figures). */
   canReadOutcomes: boolean;
+  /** Governance (issue 8): the agreements, work plans and meetings of her organization. */
+  canReadAgreements: boolean;
+  canManageAgreements: boolean;
+  /** A head agrees and signs for her organization (a named delegate too: the server knows, see `me`). */
+  canApproveAgreements: boolean;
+  canReadWorkPlans: boolean;
+  canManageWorkPlans: boolean;
+  canReadMeetings: boolean;
+  canManageMeetings: boolean;
 }
 
 export function accessFor(permissions: readonly string[]): Access {
@@ -131,5 +140,12 @@ export function accessFor(permissions: readonly string[]): Access {
     canRecordSupervision: has('record', 'supervision'),
     canRecordOutcomes: has('record', 'outcome'),
     canReadOutcomes: has('read', 'outcome'),
+    canReadAgreements: has('read', 'agreement'),
+    canManageAgreements: has('manage', 'agreement'),
+    canApproveAgreements: has('approve', 'agreement'),
+    canReadWorkPlans: has('read', 'workplan'),
+    canManageWorkPlans: has('manage', 'workplan'),
+    canReadMeetings: has('read', 'meeting'),
+    canManageMeetings: has('manage', 'meeting'),
   };
 }

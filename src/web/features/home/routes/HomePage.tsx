@@ -14,6 +14,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { orDash } from '../../../lib/format.ts';
 import { useSession } from '../../auth/api/session.ts';
+import { MyActionItemsCard } from '../../governance/components/MyActionItemsCard.tsx';
 import { OrganizationKindBadge } from '../../organizations/components/OrganizationKindBadge.tsx';
 import { HomeTasksCard } from '../../tasks/components/HomeTasksCard.tsx';
 import { RoleBadges } from '../../users/components/RoleBadges.tsx';
@@ -79,6 +80,8 @@ export function HomePage() {
       <PageHeader title={t('home.welcome', { name: me.user.fullName })} />
 
       <HomeTasksCard />
+
+      {access.canReadMeetings && <MyActionItemsCard />}
 
       <Paper withBorder p="md">
         <Title order={2} fz="h4" mb="sm">

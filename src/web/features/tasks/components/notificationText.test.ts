@@ -57,3 +57,55 @@ describe('notificationText', () => {
     );
   });
 });
+
+describe('notificationText for governance', () => {
+  it('names the agreement and asks again with the text version', async () => {
+    const t = await translator('id');
+    expect(
+      notificationText(t, {
+        kind: 'agreement_review_requested',
+        params: { title: 'MoU Desa Binaan', textVersion: 3 },
+      }),
+    ).toBe('Naskah kesepakatan "MoU Desa Binaan" menunggu tinjauan dan persetujuan Anda. Versi naskah: 3.');
+    expect(notificationText(t, { kind: 'agreement_review_requested', params: {} })).toBe(
+      'Sebuah naskah kesepakatan menunggu tinjauan dan persetujuan Anda.',
+    );
+  });
+
+  it('says how many days are left and the expiry date dd/mm/yyyy', async () => {
+    const id = await translator('id');
+    expect(
+      notificationText(id, {
+        kind: 'agreement_expiring',
+        params: { title: 'MoU Desa Binaan', days: 30, date: '2027-03-31' },
+      }),
+    ).toBe('Kesepakatan "MoU Desa Binaan" akan segera berakhir. Sisa 30 hari. Tanggal berakhir: 31/03/2027.');
+    const en = await translator('en');
+    expect(notificationText(en, { kind: 'agreement_expiring', params: { title: 'MoU', days: 1 } })).toBe(
+      'The agreement "MoU" expires soon. 1 day left.',
+    );
+  });
+
+  it('gives an action item its title and due date', async () => {
+    const t = await translator('en');
+    expect(
+      notificationText(t, {
+        kind: 'action_item_assigned',
+        params: { title: 'Draft the MoU', date: '2026-05-11' },
+      }),
+    ).toBe('You have a follow-up action from a meeting: "Draft the MoU". Due: 11/05/2026.');
+    expect(notificationText(t, { kind: 'agreement_signed', params: { title: 'PKS Batik' } })).toBe(
+      'The agreement "PKS Batik" has been signed.',
+    );
+    expect(notificationText(t, { kind: 'agreement_agreed_all', params: {} })).toBe(
+      'Every party has agreed the text of an agreement: it is ready to sign.',
+    );
+    const id = await translator('id');
+    expect(
+      notificationText(id, {
+        kind: 'agreement_changes_requested',
+        params: { title: 'MoU Desa Binaan', organizationName: 'Kecamatan Semarang Barat' },
+      }),
+    ).toBe('Salah satu pihak meminta perubahan naskah kesepakatan "MoU Desa Binaan".');
+  });
+});

@@ -3,13 +3,29 @@ import { formatDate } from '../../../lib/format.ts';
 import type { NotificationItem } from '../api/contract.ts';
 
 /** The notification kinds the web has a text for, and which of their parameters the text can use. */
-const KIND_TEXTS = {
-  handover_sent: { organization: true, withDate: false, date: true, level: false },
-  handover_accepted_officer: { organization: true, withDate: false, date: true, level: false },
-  handover_returned: { organization: true, withDate: false, date: true, level: false },
-  client_coming: { organization: false, withDate: true, date: false, level: false },
-  escalation_report: { organization: false, withDate: false, date: true, level: true },
+const NONE = {
+  organization: false,
+  title: false,
+  withDate: false,
+  version: false,
+  days: false,
+  level: false,
+  date: false,
 } as const;
+const KIND_TEXTS = {
+  handover_sent: { ...NONE, organization: true, date: true },
+  handover_accepted_officer: { ...NONE, organization: true, date: true },
+  handover_returned: { ...NONE, organization: true, date: true },
+  client_coming: { ...NONE, withDate: true },
+  escalation_report: { ...NONE, level: true, date: true },
+  // Governance (issue 8): never about a person; the title of the agreement or of the action item.
+  agreement_review_requested: { ...NONE, title: true, version: true },
+  agreement_agreed_all: { ...NONE, title: true },
+  agreement_signed: { ...NONE, title: true },
+  agreement_expiring: { ...NONE, title: true, days: true, date: true },
+  action_item_assigned: { ...NONE, title: true, date: true },
+  agreement_changes_requested: { ...NONE, title: true },
+} as const satisfies Record<string, Record<keyof typeof NONE, boolean>>;
 type KnownNotificationKind = keyof typeof KIND_TEXTS;
 
 export const ESCALATION_LEVELS = ['reminder', 'warning', 'report_to_head'] as const;
@@ -32,8 +48,8 @@ function text(value: unknown): string | null {
 
 /**
  * The sentence of a notification in the reader's language, from its kind and parameters (dates dd/mm/yyyy,
- * an escalation level in words). A parameter the server did not send is left out, never shown as `{{name}}`;
- * an unknown kind gets a generic sentence.
+ * an escalation level in words, an agreement's or action item's title in quotes). A parameter the server did
+ * not send is left out, never shown as `{{name}}`; an unknown kind gets a generic sentence.
  */
 export function notificationText(
   t: TFunction,
@@ -43,12 +59,16 @@ export function notificationText(
   const kind = notification.kind;
   const shape = KIND_TEXTS[kind];
   // The keys of a kind vary; the shape above says which exist.
-  const tr = t as unknown as (key: string, options?: Record<string, string>) => string;
+  const tr = t as unknown as (key: string, options?: Record<string, string | number>) => string;
   const base = `tasks.notifications.kinds.${kind}`;
   const params = notification.params ?? {};
   const rawDate = text(params.date);
   const date = rawDate && DATE_ONLY.test(rawDate) ? formatDate(rawDate) : rawDate;
   const organizationName = text(params.organizationName);
+  const title = text(params.title);
+  const textVersion = text(params.textVersion);
+  const rawDays = text(params.days);
+  const days = rawDays && /^\d+$/.test(rawDays) ? Number(rawDays) : null;
   const level = isEscalationLevel(params.level) ? t(`tasks.notifications.levels.${params.level}`) : null;
 
   const parts: string[] = [];
@@ -56,11 +76,15 @@ export function notificationText(
   if (shape.withDate && date) {
     parts.push(tr(`${base}.withDate`, { date }));
     dateUsed = true;
+  } else if (shape.title && title) {
+    parts.push(tr(`${base}.title`, { title }));
   } else if (shape.organization && organizationName) {
     parts.push(tr(`${base}.organization`, { organizationName }));
   } else {
     parts.push(tr(`${base}.text`));
   }
+  if (shape.version && textVersion) parts.push(tr(`${base}.version`, { textVersion }));
+  if (shape.days && days !== null) parts.push(tr(`${base}.days`, { count: days }));
   if (shape.level && level) parts.push(tr(`${base}.level`, { level }));
   if (shape.date && date && !dateUsed) parts.push(tr(`${base}.date`, { date }));
   return parts.join(' ');

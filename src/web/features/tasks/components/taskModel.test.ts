@@ -81,3 +81,39 @@ describe('sortSummary', () => {
     expect(sorted.map((item) => item.kind)).toEqual(['outcome_check_due', 'plan_missing']);
   });
 });
+
+describe('governance tasks', () => {
+  it('go to the agreement or the meeting when the server link is missing', () => {
+    expect(taskLink(task({ kind: 'agreement_to_approve', params: { agreementId: 'a1' } }))).toBe(
+      '/tata-kelola/kesepakatan/a1',
+    );
+    expect(taskLink(task({ kind: 'agreement_expiring' }))).toBe('/tata-kelola/kesepakatan');
+    expect(taskLink(task({ kind: 'action_item_due', params: { meetingId: 'm1' } }))).toBe(
+      '/tata-kelola/rapat/m1',
+    );
+    expect(taskLink(task({ kind: 'action_item_due', link: '/tata-kelola/rapat/m2' }))).toBe(
+      '/tata-kelola/rapat/m2',
+    );
+  });
+
+  it('keys items without a person by their record, and sorts them by title after the date', () => {
+    const [group] = groupTasks([
+      task({ kind: 'agreement_to_approve', dueOn: null, params: { agreementId: 'b', title: 'PKS Batik' } }),
+      task({ kind: 'agreement_to_approve', dueOn: null, params: { agreementId: 'a', title: 'MoU Desa' } }),
+    ]);
+    expect(group?.items.map((item) => item.key)).toEqual(['a:', 'b:']);
+  });
+
+  it('puts due follow-ups before most other work and expiring agreements last', () => {
+    const sorted = sortSummary([
+      { kind: 'agreement_expiring', count: 1, overdue: 0 },
+      { kind: 'plan_missing', count: 1, overdue: 0 },
+      { kind: 'action_item_due', count: 1, overdue: 0 },
+    ]);
+    expect(sorted.map((item) => item.kind)).toEqual([
+      'action_item_due',
+      'plan_missing',
+      'agreement_expiring',
+    ]);
+  });
+});

@@ -6,11 +6,14 @@ export const TASK_KIND_ORDER: readonly TaskKind[] = [
   'handover_to_decide',
   'visit_overdue',
   'escalation_open',
+  'action_item_due',
+  'agreement_to_approve',
   'visit_due',
   'plan_missing',
   'handover_returned',
   'plan_review_due',
   'outcome_check_due',
+  'agreement_expiring',
 ];
 
 export function isKnownTaskKind(kind: string | null | undefined): kind is TaskKind {
@@ -27,12 +30,33 @@ export function internalLink(link: string | null | undefined): string | null {
   return link?.startsWith('/') && !link.startsWith('//') ? link : null;
 }
 
+/** A text parameter of a task (a governance task's title, ids), or null. */
+export function taskParam(task: { params?: TaskItem['params'] }, name: string): string | null {
+  const value = task.params?.[name];
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
 /** Where the work of a task is done: the server's link, or the page that kind of task belongs to. */
-export function taskLink(task: { kind: string; link: string | null; personId: string | null }): string {
+export function taskLink(task: {
+  kind: string;
+  link: string | null;
+  personId: string | null;
+  params?: TaskItem['params'];
+}): string {
   const given = internalLink(task.link);
   if (given) return given;
   const person = task.personId ? encodeURIComponent(task.personId) : null;
+  const agreementId = taskParam(task, 'agreementId');
+  const meetingId = taskParam(task, 'meetingId');
   switch (task.kind) {
+    case 'agreement_to_approve':
+    case 'agreement_expiring':
+      return agreementId
+        ? `/tata-kelola/kesepakatan/${encodeURIComponent(agreementId)}`
+        : '/tata-kelola/kesepakatan';
+    case 'action_item_due':
+      return meetingId ? `/tata-kelola/rapat/${encodeURIComponent(meetingId)}` : '/tata-kelola';
     case 'plan_missing':
     case 'plan_review_due':
       return person ? `/warga/${person}?tab=rencana` : '/menjelang-bebas';
@@ -68,7 +92,9 @@ function byUrgency(a: TaskItem, b: TaskItem): number {
     if (b.dueOn === null) return -1;
     return a.dueOn < b.dueOn ? -1 : 1;
   }
-  return (a.personName ?? '').localeCompare(b.personName ?? '');
+  return (a.personName ?? taskParam(a, 'title') ?? '').localeCompare(
+    b.personName ?? taskParam(b, 'title') ?? '',
+  );
 }
 
 function kindOrder(kind: string): number {
@@ -97,7 +123,8 @@ export function groupTasks(items: readonly TaskItem[]): TaskGroup[] {
     group.items.sort(byUrgency);
     const seen = new Map<string, number>();
     for (const item of group.items) {
-      const base = `${item.personId ?? item.link ?? 'group'}:${item.dueOn ?? ''}`;
+      const subject = item.personId ?? taskParam(item, 'actionItemId') ?? taskParam(item, 'agreementId');
+      const base = `${subject ?? item.link ?? 'group'}:${item.dueOn ?? ''}`;
       const repeat = seen.get(base) ?? 0;
       seen.set(base, repeat + 1);
       item.key = repeat === 0 ? base : `${base}#${repeat}`;

@@ -20,6 +20,7 @@ import {
   type TaskGroup,
   taskKindKey,
   taskLink,
+  taskParam,
 } from '../components/taskModel.ts';
 
 /** Enough for every task of a normal day on one page; a kind filter pages through the rest. */
@@ -155,8 +156,9 @@ function TaskRow({ task }: { task: TaskGroup['items'][number] }) {
   const { t } = useTranslation();
   const key = taskKindKey(task.kind);
   const action = t(`tasks.kinds.${key}.action`);
-  // The name only when she may see the person now; otherwise "someone".
-  const name = task.personName ?? (task.personId ? t('tasks.hiddenPerson') : null);
+  // The name only when she may see the person now; otherwise "someone". A governance task is about no
+  // person: its agreement's or action item's title stands there instead.
+  const name = task.personName ?? (task.personId ? t('tasks.hiddenPerson') : taskParam(task, 'title'));
   const details = taskDetails(t, task);
   return (
     <Card
@@ -173,7 +175,7 @@ function TaskRow({ task }: { task: TaskGroup['items'][number] }) {
             <Text
               size="sm"
               fw={600}
-              fs={task.personName ? undefined : 'italic'}
+              fs={task.personId && !task.personName ? 'italic' : undefined}
               style={{ overflowWrap: 'anywhere' }}
             >
               {name}
@@ -218,5 +220,8 @@ function taskDetails(t: TFunction, task: TaskItem): string[] {
   }
   if (task.kind === 'outcome_check_due' && typeof params.windowMonths === 'number')
     details.push(t('tasks.outcomeWindow', { count: params.windowMonths }));
+  const textVersion = taskParam(task, 'textVersion');
+  if (task.kind === 'agreement_to_approve' && textVersion)
+    details.push(t('tasks.textVersion', { version: textVersion }));
   return details;
 }

@@ -35,6 +35,7 @@ export const tasksEn: TasksMessages = {
   openEscalations_one: '{{count}} open escalation',
   outcomeWindow: '{{count}}-month check',
   outcomeWindow_one: '{{count}}-month check',
+  textVersion: 'Text version {{version}}',
   kinds: {
     plan_missing: {
       title: 'Reintegration plan not made yet',
@@ -82,6 +83,24 @@ export const tasksEn: TasksMessages = {
       title: 'Outcome checks due',
       text: 'Outcome checks after release (1, 3, 6 or 12 months) that are due and not recorded.',
       action: 'Record the outcome',
+      due: 'Due {{date}}',
+    },
+    agreement_to_approve: {
+      title: 'Agreements waiting for approval',
+      text: 'Agreement texts whose latest version your organization has not agreed yet: review, then agree or ask for changes.',
+      action: 'Review the text',
+      due: 'Date {{date}}',
+    },
+    agreement_expiring: {
+      title: 'Agreements expiring soon',
+      text: 'Agreements whose validity ends within 90 days: prepare a renewal if the cooperation goes on.',
+      action: 'Open the agreement',
+      due: 'Expires {{date}}',
+    },
+    action_item_due: {
+      title: 'Meeting follow-ups due',
+      text: 'Follow-up actions from meetings that are yours and are overdue or due within 7 days.',
+      action: 'Open the meeting',
       due: 'Due {{date}}',
     },
     unknown: {
@@ -145,6 +164,35 @@ export const tasksEn: TasksMessages = {
         text: 'A client repeatedly missed supervision: the Bapas head must act.',
         level: 'Escalation level: {{level}}.',
         date: 'Date: {{date}}.',
+      },
+      agreement_review_requested: {
+        text: 'An agreement text waits for your review and approval.',
+        title: 'The text of the agreement "{{title}}" waits for your review and approval.',
+        version: 'Text version: {{textVersion}}.',
+      },
+      agreement_agreed_all: {
+        text: 'Every party has agreed the text of an agreement: it is ready to sign.',
+        title: 'Every party has agreed the text of the agreement "{{title}}": it is ready to sign.',
+      },
+      agreement_signed: {
+        text: 'An agreement has been signed.',
+        title: 'The agreement "{{title}}" has been signed.',
+      },
+      agreement_expiring: {
+        text: 'An agreement expires soon.',
+        title: 'The agreement "{{title}}" expires soon.',
+        days: '{{count}} days left.',
+        days_one: '{{count}} day left.',
+        date: 'Expiry date: {{date}}.',
+      },
+      action_item_assigned: {
+        text: 'You have a follow-up action from a meeting.',
+        title: 'You have a follow-up action from a meeting: "{{title}}".',
+        date: 'Due: {{date}}.',
+      },
+      agreement_changes_requested: {
+        text: 'A party asked for changes to the text of an agreement.',
+        title: 'A party asked for changes to the text of the agreement "{{title}}".',
       },
       unknown: {
         text: 'There is a new notification.',

@@ -34,6 +34,7 @@ export const tasksId = {
   openEscalations_one: '{{count}} eskalasi terbuka',
   outcomeWindow: 'Pemantauan {{count}} bulan',
   outcomeWindow_one: 'Pemantauan {{count}} bulan',
+  textVersion: 'Naskah versi {{version}}',
   /** One entry per task kind: the group title, what the task asks, the action on a row. */
   kinds: {
     plan_missing: {
@@ -84,6 +85,24 @@ export const tasksId = {
       action: 'Catat hasil',
       due: 'Jatuh tempo {{date}}',
     },
+    agreement_to_approve: {
+      title: 'Kesepakatan menunggu persetujuan',
+      text: 'Naskah kesepakatan yang versi terbarunya belum disetujui organisasi Anda: tinjau, lalu setujui atau minta perubahan.',
+      action: 'Tinjau naskah',
+      due: 'Tanggal {{date}}',
+    },
+    agreement_expiring: {
+      title: 'Kesepakatan segera berakhir',
+      text: 'Kesepakatan yang masa berlakunya berakhir dalam 90 hari: siapkan perpanjangan bila kerja sama berlanjut.',
+      action: 'Buka kesepakatan',
+      due: 'Berakhir {{date}}',
+    },
+    action_item_due: {
+      title: 'Tindak lanjut rapat jatuh tempo',
+      text: 'Tindak lanjut hasil rapat yang menjadi tanggung jawab Anda dan batas waktunya terlewat atau tinggal 7 hari.',
+      action: 'Buka rapat',
+      due: 'Batas waktu {{date}}',
+    },
     unknown: {
       title: 'Tugas lain',
       text: 'Tugas yang belum dikenal oleh versi aplikasi ini.',
@@ -123,7 +142,8 @@ export const tasksId = {
     listLabel: 'Daftar notifikasi',
     /**
      * The text of each notification kind. `text` needs no parameter; `organization` is used when the server
-     * sends the organization's name, `withDate` when it sends a date; `date` and `level` are added after it.
+     * sends the organization's name, `title` when it sends a record's title (an agreement, an action item),
+     * `withDate` when it sends a date; `version`, `days`, `level` and `date` are added after it.
      * Never a person's name: that is shown beside it, and only while the reader may see her.
      */
     kinds: {
@@ -150,6 +170,35 @@ export const tasksId = {
         text: 'Seorang klien berulang kali tidak hadir bimbingan: perlu tindakan Kepala Bapas.',
         level: 'Tingkat eskalasi: {{level}}.',
         date: 'Tanggal: {{date}}.',
+      },
+      agreement_review_requested: {
+        text: 'Sebuah naskah kesepakatan menunggu tinjauan dan persetujuan Anda.',
+        title: 'Naskah kesepakatan "{{title}}" menunggu tinjauan dan persetujuan Anda.',
+        version: 'Versi naskah: {{textVersion}}.',
+      },
+      agreement_agreed_all: {
+        text: 'Semua pihak telah menyetujui naskah sebuah kesepakatan: siap ditandatangani.',
+        title: 'Semua pihak telah menyetujui naskah kesepakatan "{{title}}": siap ditandatangani.',
+      },
+      agreement_signed: {
+        text: 'Sebuah kesepakatan telah ditandatangani.',
+        title: 'Kesepakatan "{{title}}" telah ditandatangani.',
+      },
+      agreement_expiring: {
+        text: 'Sebuah kesepakatan akan segera berakhir.',
+        title: 'Kesepakatan "{{title}}" akan segera berakhir.',
+        days: 'Sisa {{count}} hari.',
+        days_one: 'Sisa {{count}} hari.',
+        date: 'Tanggal berakhir: {{date}}.',
+      },
+      action_item_assigned: {
+        text: 'Anda mendapat tindak lanjut hasil rapat.',
+        title: 'Anda mendapat tindak lanjut hasil rapat: "{{title}}".',
+        date: 'Batas waktu: {{date}}.',
+      },
+      agreement_changes_requested: {
+        text: 'Salah satu pihak meminta perubahan naskah sebuah kesepakatan.',
+        title: 'Salah satu pihak meminta perubahan naskah kesepakatan "{{title}}".',
       },
       unknown: {
         text: 'Ada pemberitahuan baru.',
