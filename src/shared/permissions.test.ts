@@ -79,7 +79,10 @@ describe('permissions', () => {
     }
     for (const role of ['system_admin', 'viewer'] as const) {
       const granted = permissionsForRoles([role]);
-      expect(granted.filter((p) => /:(agreement|workplan|meeting):/.test(p)), role).toEqual([]);
+      expect(
+        granted.filter((p) => /:(agreement|workplan|meeting):/.test(p)),
+        role,
+      ).toEqual([]);
     }
     for (const role of ROLE_CODES.filter((r) => r !== 'system_admin' && r !== 'viewer')) {
       expect(scopeFor(permissionsForRoles([role]), 'read', 'meeting'), role).toBe('organization');

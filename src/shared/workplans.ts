@@ -387,16 +387,15 @@ export const WorkPlanList = z
 export type WorkPlanList = z.infer<typeof WorkPlanList>;
 
 // ── GET /api/work-plans/timeline ──
-export const WorkPlanTimelineQuery = z
-  .strictObject({
-    /** Activities overlapping [from, to]; default: the current year (Asia/Jakarta). */
-    from: CalendarDate.optional(),
-    to: CalendarDate.optional(),
-    workPlanId: z.uuid().optional(),
-    responsibleOrganizationId: z.uuid().optional(),
-    /** Cancelled activities are left out unless asked. */
-    includeCancelled: z.enum(['true', 'false']).optional(),
-  });
+export const WorkPlanTimelineQuery = z.strictObject({
+  /** Activities overlapping [from, to]; default: the current year (Asia/Jakarta). */
+  from: CalendarDate.optional(),
+  to: CalendarDate.optional(),
+  workPlanId: z.uuid().optional(),
+  responsibleOrganizationId: z.uuid().optional(),
+  /** Cancelled activities are left out unless asked. */
+  includeCancelled: z.enum(['true', 'false']).optional(),
+});
 // No meta id: a querystring must stay an inline object for the OpenAPI description (a $ref breaks it).
 export type WorkPlanTimelineQuery = z.input<typeof WorkPlanTimelineQuery>;
 

@@ -1,13 +1,12 @@
 import type { Language } from '../../shared/common.ts';
+import { AGREEMENTS_FIELD_MESSAGES, AGREEMENTS_MESSAGES } from './messages/agreements.ts';
 import { ATTENDANCE_FIELD_MESSAGES, ATTENDANCE_MESSAGES } from './messages/attendance.ts';
 import { COHORTS_FIELD_MESSAGES, COHORTS_MESSAGES } from './messages/cohorts.ts';
-import { AGREEMENTS_FIELD_MESSAGES, AGREEMENTS_MESSAGES } from './messages/agreements.ts';
-import { WORKPLANS_FIELD_MESSAGES, WORKPLANS_MESSAGES } from './messages/workplans.ts';
-import { MEETINGS_FIELD_MESSAGES, MEETINGS_MESSAGES } from './messages/meetings.ts';
 import { GOVERNANCE_FIELD_MESSAGES, GOVERNANCE_MESSAGES } from './messages/governance.ts';
 import { HANDOVERS_FIELD_MESSAGES, HANDOVERS_MESSAGES } from './messages/handovers.ts';
 import { IMPORT_FIELD_MESSAGES, IMPORT_MESSAGES } from './messages/import.ts';
 import { MATCHING_FIELD_MESSAGES, MATCHING_MESSAGES } from './messages/matching.ts';
+import { MEETINGS_FIELD_MESSAGES, MEETINGS_MESSAGES } from './messages/meetings.ts';
 import { NOTIFICATIONS_FIELD_MESSAGES, NOTIFICATIONS_MESSAGES } from './messages/notifications.ts';
 import { OPPORTUNITIES_FIELD_MESSAGES, OPPORTUNITIES_MESSAGES } from './messages/opportunities.ts';
 import { PLACEMENTS_FIELD_MESSAGES, PLACEMENTS_MESSAGES } from './messages/placements.ts';
@@ -17,6 +16,7 @@ import { REINTEGRATION_FIELD_MESSAGES, REINTEGRATION_MESSAGES } from './messages
 import { SKILLS_FIELD_MESSAGES, SKILLS_MESSAGES } from './messages/skills.ts';
 import { SUPERVISION_FIELD_MESSAGES, SUPERVISION_MESSAGES } from './messages/supervision.ts';
 import { VILLAGES_FIELD_MESSAGES, VILLAGES_MESSAGES } from './messages/villages.ts';
+import { WORKPLANS_FIELD_MESSAGES, WORKPLANS_MESSAGES } from './messages/workplans.ts';
 
 /** User-facing messages of the server, by stable code, in Indonesian and English. */
 const MESSAGES = {

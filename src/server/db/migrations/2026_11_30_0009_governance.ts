@@ -58,7 +58,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('scope', 'text')
     // Menimbang: one consideration per line.
     .addColumn('considerations', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft').check(sql`status in ${AGREEMENT_STATUSES}`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('draft').check(sql`status in ${AGREEMENT_STATUSES}`),
+    )
     // The number of the current text version (agreement_version); a party's agreement names the one it agreed.
     .addColumn('text_version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('valid_from', 'date')
@@ -82,7 +84,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute();
   await db.schema.createIndex('agreement_parent_idx').on('agreement').column('parent_id').execute();
-  await db.schema.createIndex('agreement_expiry_idx').on('agreement').columns(['status', 'valid_until']).execute();
+  await db.schema
+    .createIndex('agreement_expiry_idx')
+    .on('agreement')
+    .columns(['status', 'valid_until'])
+    .execute();
 
   await db.schema
     .createTable('agreement_party')
@@ -103,7 +109,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addUniqueConstraint('agreement_party_org_key', ['agreement_id', 'organization_id'])
     .execute();
-  await db.schema.createIndex('agreement_party_org_idx').on('agreement_party').column('organization_id').execute();
+  await db.schema
+    .createIndex('agreement_party_org_idx')
+    .on('agreement_party')
+    .column('organization_id')
+    .execute();
 
   await db.schema
     .createTable('agreement_clause')
@@ -162,12 +172,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('agreement_id', 'uuid', (c) => c.notNull().references('agreement.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) =>
-      c
-        .notNull()
-        .check(
-          sql`kind in ('created', 'text_changed', 'submitted', 'agreed', 'agreement_outdated', 'changes_requested',
+      c.notNull().check(
+        sql`kind in ('created', 'text_changed', 'submitted', 'agreed', 'agreement_outdated', 'changes_requested',
             'signed', 'terminated', 'renewed', 'reminder', 'obligation_updated', 'parties_changed', 'discarded')`,
-        ),
+      ),
     )
     .addColumn('organization_id', 'uuid', (c) => c.references('organization.id'))
     .addColumn('user_id', 'uuid', (c) => c.references('app_user.id'))
@@ -218,12 +226,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('work_plan_id', 'uuid', (c) => c.notNull().references('work_plan.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
-      c
-        .notNull()
-        .check(
-          sql`kind in ('training_cohort', 'village_socialization', 'bazaar', 'monitoring_visit', 'coordination_meeting',
+      c.notNull().check(
+        sql`kind in ('training_cohort', 'village_socialization', 'bazaar', 'monitoring_visit', 'coordination_meeting',
             'mentoring', 'other')`,
-        ),
+      ),
     )
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('description', 'text')
@@ -264,18 +270,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('label', 'text', (c) => c.notNull())
     // A system figure over the plan's period, or 'manual' (the actual is typed).
     .addColumn('metric', 'text', (c) =>
-      c
-        .notNull()
-        .check(
-          sql`metric in ('women_trained', 'women_certified', 'women_handed_over', 'women_placed',
+      c.notNull().check(
+        sql`metric in ('women_trained', 'women_certified', 'women_handed_over', 'women_placed',
             'working_6_months', 'manual')`,
-        ),
+      ),
     )
     .addColumn('target_value', 'integer', (c) => c.notNull().check(sql`target_value > 0`))
     .addColumn('manual_actual', 'integer', (c) => c.check(sql`manual_actual >= 0`))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('work_plan_target_plan_idx').on('work_plan_target').column('work_plan_id').execute();
+  await db.schema
+    .createIndex('work_plan_target_plan_idx')
+    .on('work_plan_target')
+    .column('work_plan_id')
+    .execute();
 
   await db.schema
     .createTable('meeting')
@@ -300,14 +308,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('meeting_org_idx').on('meeting').columns(['organization_id', 'held_on']).execute();
+  await db.schema
+    .createIndex('meeting_org_idx')
+    .on('meeting')
+    .columns(['organization_id', 'held_on'])
+    .execute();
 
   await db.schema
     .createTable('meeting_agenda_item')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('meeting_id', 'uuid', (c) => c.notNull().references('meeting.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('regular').check(sql`kind in ('regular', 'carry_over')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().defaultTo('regular').check(sql`kind in ('regular', 'carry_over')`),
+    )
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('presenter', 'text')
     // The minutes of this item (notulen).
@@ -335,7 +349,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().defaultTo('invited').check(sql`attendance in ('invited', 'present', 'absent', 'excused')`),
     )
     .execute();
-  await db.schema.createIndex('meeting_attendee_meeting_idx').on('meeting_attendee').column('meeting_id').execute();
+  await db.schema
+    .createIndex('meeting_attendee_meeting_idx')
+    .on('meeting_attendee')
+    .column('meeting_id')
+    .execute();
   await db.schema
     .createIndex('meeting_attendee_org_idx')
     .on('meeting_attendee')
@@ -371,7 +389,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('progress_note', 'text')
     // What it is about: an agreement, a work-plan activity, or a topic in words (never a person).
     .addColumn('agreement_id', 'uuid', (c) => c.references('agreement.id'))
-    .addColumn('work_plan_activity_id', 'uuid', (c) => c.references('work_plan_activity.id').onDelete('set null'))
+    .addColumn('work_plan_activity_id', 'uuid', (c) =>
+      c.references('work_plan_activity.id').onDelete('set null'),
+    )
     .addColumn('topic', 'text')
     .addColumn('created_by', 'uuid', (c) => c.references('app_user.id'))
     .addColumn('updated_by', 'uuid', (c) => c.references('app_user.id'))
@@ -421,7 +441,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('participants', 'text')
     .addColumn('summary', 'text')
     .addColumn('decisions', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft').check(sql`status in ('draft', 'final')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('draft').check(sql`status in ('draft', 'final')`),
+    )
     .addColumn('created_by', 'uuid', (c) => c.references('app_user.id'))
     .addColumn('updated_by', 'uuid', (c) => c.references('app_user.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

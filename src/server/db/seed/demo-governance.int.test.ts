@@ -3,8 +3,8 @@ import { createTestApp, type Session, signIn, type TestApp } from '../../../../t
 import type { AgreementDetail, AgreementList } from '../../../shared/agreements.ts';
 import type { MyActionItems } from '../../../shared/governance.ts';
 import type { MeetingDetail, MeetingList } from '../../../shared/meetings.ts';
-import type { WorkPlan, WorkPlanList } from '../../../shared/workplans.ts';
 import { DEMO_PASSWORD } from '../../../shared/vocabulary.ts';
+import type { WorkPlan, WorkPlanList } from '../../../shared/workplans.ts';
 import { DEMO_MEETING_DATE } from './demo-governance.ts';
 
 // The demo's governance data (issue 8) through the API, as the demo roles meet it: the meeting of Monday
@@ -51,11 +51,13 @@ describe('demo governance', () => {
     const mouItems = meeting.actionItems.filter((item) => item.agreement !== null);
     expect(mouItems).toHaveLength(2);
     // The kecamatan's review of the draft was due on 30/06/2026 and is still open: overdue.
-    expect(mouItems.find((item) => item.ownerOrganization.name === 'Kecamatan Semarang Barat')).toMatchObject({
-      dueOn: '2026-06-30',
-      status: 'open',
-      overdue: true,
-    });
+    expect(mouItems.find((item) => item.ownerOrganization.name === 'Kecamatan Semarang Barat')).toMatchObject(
+      {
+        dueOn: '2026-06-30',
+        status: 'open',
+        overdue: true,
+      },
+    );
   });
 
   it('leads from the action item to the MoU draft between the prison and the kecamatan, with the usual articles', async () => {

@@ -13,9 +13,9 @@ import { PersonIdParams } from '../../../shared/people.ts';
 import type { Database } from '../../db/schema.ts';
 import { contextOf } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
-import * as documents from './documents.service.ts';
 import { createDocumentStore } from '../../platform/files/storage.ts';
 import { readUpload } from '../../platform/files/upload.ts';
+import * as documents from './documents.service.ts';
 
 const tags = ['people'];
 const errors = errorResponses(400, 401, 403, 404, 409);

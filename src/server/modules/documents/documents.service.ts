@@ -5,9 +5,11 @@ import type { Database } from '../../db/schema.ts';
 import { type RequestContext, requirePermission } from '../../platform/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, type FieldError, fieldError, notFound } from '../../platform/errors.ts';
+import { attachmentHeader, cleanFileName, detectMediaType } from '../../platform/files/media.ts';
+import type { DocumentStore } from '../../platform/files/storage.ts';
+import type { Upload } from '../../platform/files/upload.ts';
 import { recordTimeline } from '../../platform/timeline.ts';
 import { type PersonAccess, personAccess, requireCorrections } from '../people/people.access.ts';
-import { attachmentHeader, cleanFileName, detectMediaType } from '../../platform/files/media.ts';
 import { presentDocument } from './documents.presenter.ts';
 import {
   type DocumentFilter,
@@ -16,8 +18,6 @@ import {
   listDocuments,
   softDeleteDocument,
 } from './documents.repository.ts';
-import type { DocumentStore } from '../../platform/files/storage.ts';
-import type { Upload } from '../../platform/files/upload.ts';
 
 type Db = Kysely<Database>;
 

@@ -30,8 +30,8 @@ import {
   fieldError,
   notFound,
 } from '../../platform/errors.ts';
-import { recordTimeline } from '../../platform/timeline.ts';
 import { attachmentHeader } from '../../platform/files/media.ts';
+import { recordTimeline } from '../../platform/timeline.ts';
 import { isHostOf, type PersonAccess, personAccess, requireCorrections } from '../people/people.access.ts';
 import { reintegrationPlanPdf } from './reintegration.pdf.ts';
 import { presentView } from './reintegration.presenter.ts';

@@ -1,12 +1,11 @@
 import { agreementsEn } from './agreements/en.ts';
-import { workplansEn } from './workplans/en.ts';
-import { meetingsEn } from './meetings/en.ts';
-import { governanceEn } from './governance/en.ts';
 import { attendanceEn } from './attendance/en.ts';
 import { cohortsEn } from './cohorts/en.ts';
+import { governanceEn } from './governance/en.ts';
 import { handoversEn } from './handovers/en.ts';
 import type { Messages } from './id.ts';
 import { matchingEn } from './matching/en.ts';
+import { meetingsEn } from './meetings/en.ts';
 import { opportunitiesEn } from './opportunities/en.ts';
 import { opportunityImportEn } from './opportunityImport/en.ts';
 import { partnersEn } from './partners/en.ts';
@@ -21,6 +20,7 @@ import { supervisionEn } from './supervision/en.ts';
 import { tasksEn } from './tasks/en.ts';
 import { trainingEn } from './training/en.ts';
 import { villagesEn } from './villages/en.ts';
+import { workplansEn } from './workplans/en.ts';
 
 /** English: must carry every key of the Indonesian reference (the type checks it). */
 export const en: Messages = {

@@ -1,11 +1,10 @@
 import { agreementsId } from './agreements/id.ts';
-import { workplansId } from './workplans/id.ts';
-import { meetingsId } from './meetings/id.ts';
-import { governanceId } from './governance/id.ts';
 import { attendanceId } from './attendance/id.ts';
 import { cohortsId } from './cohorts/id.ts';
+import { governanceId } from './governance/id.ts';
 import { handoversId } from './handovers/id.ts';
 import { matchingId } from './matching/id.ts';
+import { meetingsId } from './meetings/id.ts';
 import { opportunitiesId } from './opportunities/id.ts';
 import { opportunityImportId } from './opportunityImport/id.ts';
 import { partnersId } from './partners/id.ts';
@@ -20,6 +19,7 @@ import { supervisionId } from './supervision/id.ts';
 import { tasksId } from './tasks/id.ts';
 import { trainingId } from './training/id.ts';
 import { villagesId } from './villages/id.ts';
+import { workplansId } from './workplans/id.ts';
 
 /** Bahasa Indonesia: the default language and the reference for every other one. */
 export const id = {
