@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityReport } from '../../../shared/governance.ts';
-import { activityReportDocument, activityReportPdf, reportDate } from './governance.pdf.ts';
+import { activityReportDocument, activityReportPdf, keepRanges, reportDate } from './governance.pdf.ts';
 import { cityOf, programDate } from './governance.text.ts';
 
 // The activity report as printed, read through the pdfmake document's texts: the organization's full name and
@@ -110,6 +110,42 @@ describe('activityReportDocument', () => {
       'Semarang, 1 Mei 2026',
     );
     expect(activityReportDocument(final, options).header).toBeUndefined();
+  });
+
+  it('keeps the signature with the decisions, or with their last line when they are many', () => {
+    type Node = { stack?: unknown[]; unbreakable?: boolean };
+    const last = (value: ActivityReport) => activityReportDocument(value, options).content as Node[];
+    const few = last(report()).at(-1) as Node;
+    expect(few.unbreakable).toBe(true);
+    expect(texts(few)).toEqual([
+      'Hasil dan kesepakatan',
+      '1.',
+      'Menyusun draf MoU.',
+      '',
+      'Semarang, 4 Mei 2026',
+      'Pembuat laporan,',
+      ' ',
+      'Rina Kartika',
+      'Lapas Perempuan Kelas IIA Semarang',
+    ]);
+    const many = last(report({ decisions: '1. Satu.\n2. Dua.\n3. Tiga.\n4. Empat.' }));
+    expect(texts(many.at(-1)).slice(0, 4)).toEqual(['4.', 'Empat.', '', 'Semarang, 4 Mei 2026']);
+    expect(many.at(-1)?.unbreakable).toBe(true);
+    expect(texts(many.at(-2))).toEqual(['3.', 'Tiga.']);
+  });
+
+  it('keeps a time range whole in justified text (no gap after the dash)', () => {
+    expect(keepRanges('tanpa rentang')).toBe('tanpa rentang');
+    expect(keepRanges('pukul 09.00–11.30 WIB, di aula')).toEqual([
+      { text: 'pukul ' },
+      { text: '09.00–11.30 ', noWrap: true },
+      { text: 'WIB, di aula' },
+    ]);
+    expect(keepRanges('2026–2027')).toEqual([{ text: '2026–2027', noWrap: true }]);
+    // A dash between spaces is no range.
+    expect(keepRanges('09.00 – selesai')).toBe('09.00 – selesai');
+    const summary = report({ summary: 'Pada hari Senin, pukul 09.00–11.30 WIB, rapat dimulai.' });
+    expect(read(summary)).toContain('Pada hari Senin, pukul 09.00–11.30 WIB, rapat dimulai.');
   });
 
   it('labels in English when asked', () => {

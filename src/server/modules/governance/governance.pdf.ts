@@ -40,6 +40,19 @@ export function reportDate(report: ActivityReport, printedOn: string): string {
   return report.status === 'final' ? programDate(report.updatedAt) : printedOn;
 }
 
+/**
+ * A justified text whose ranges ("09.00–11.30", "2026–2027") are kept whole: a line may break after an en dash,
+ * and justifying the line would then open a gap inside the range ("09.00– 11.30").
+ */
+export function keepRanges(text: string): string | Content[] {
+  const pieces = text.split(/(\S+–\S+\s*)/);
+  if (pieces.length === 1) return text;
+  // The ranges are the odd pieces (the split's captures).
+  return pieces
+    .map((piece, index) => (index % 2 === 1 ? { text: piece, noWrap: true } : { text: piece }))
+    .filter((piece) => piece.text !== '');
+}
+
 /** Text into paragraphs: blank lines separate them; single line breaks are kept. */
 function paragraphs(text: string | null): Content[] {
   if (!text?.trim()) return [{ text: '-', margin: [0, 0, 0, 4] }];
@@ -47,7 +60,11 @@ function paragraphs(text: string | null): Content[] {
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean)
-    .map((paragraph) => ({ text: paragraph, alignment: 'justify' as const, margin: [0, 0, 0, 6] }));
+    .map((paragraph) => ({
+      text: keepRanges(paragraph),
+      alignment: 'justify' as const,
+      margin: [0, 0, 0, 6],
+    })) as Content[];
 }
 
 /** Numbered lines ("1. …") as a hanging-indent list; other lines as they are. */
@@ -63,7 +80,7 @@ function lines(text: string | null): Content[] {
       return {
         columns: [
           { text: numbered[1] as string, width: 20 },
-          { text: numbered[2] as string, width: '*', alignment: 'justify' },
+          { text: keepRanges(numbered[2] as string), width: '*', alignment: 'justify' },
         ],
         margin: [0, 0, 0, 2],
       } as Content;
@@ -98,28 +115,33 @@ export function activityReportDocument(
     ...lines(report.participants),
     section(t('summary')),
     ...paragraphs(report.summary),
-    section(t('decisions')),
-    ...lines(report.decisions),
-    {
-      columns: [
-        { width: '*', text: '' },
-        {
-          width: 200,
-          alignment: 'center',
-          stack: [
-            `${city}, ${dayMonthYear(reportDate(report, printedOn), language)}`,
-            t('reporter'),
-            { text: ' ', margin: [0, 40, 0, 0] },
-            // The one who made the report, not its last editor.
-            { text: report.createdByName ?? '(...................................)', bold: true },
-            report.organization.name,
-          ],
-        },
-      ],
-      margin: [0, 24, 0, 0],
-      unbreakable: true,
-    },
   ];
+  // The signature is never alone on its page: it keeps the decisions with it, or their last lines when they
+  // are many.
+  const decisions = [section(t('decisions')), ...lines(report.decisions)];
+  const kept = decisions.length <= 4 ? decisions.length : 1;
+  const signature: Content = {
+    columns: [
+      { width: '*', text: '' },
+      {
+        width: 200,
+        alignment: 'center',
+        stack: [
+          `${city}, ${dayMonthYear(reportDate(report, printedOn), language)}`,
+          t('reporter'),
+          { text: ' ', margin: [0, 40, 0, 0] },
+          // The one who made the report, not its last editor.
+          { text: report.createdByName ?? '(...................................)', bold: true },
+          report.organization.name,
+        ],
+      },
+    ],
+    margin: [0, 24, 0, 0],
+  };
+  content.push(...decisions.slice(0, -kept), {
+    stack: [...decisions.slice(-kept), signature],
+    unbreakable: true,
+  });
   return {
     info: { title: `${TEXT.title[language]} — ${report.title}`, creator: 'Sinergi' },
     pageSize: 'A4',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionItem, Attendee, MeetingDetail } from '../../../shared/meetings.ts';
+import { renderPdf } from '../../platform/pdf.ts';
 import { longDate } from '../governance/governance.text.ts';
 import {
   daftarHadirDocument,
@@ -186,6 +187,17 @@ describe('notulen', () => {
     expect(text).not.toContain('Tidak Datang');
   });
 
+  it('words the statuses as the web does, as of the day the notulen is printed', () => {
+    const definition = notulenDocument(meeting(), organizer, '2026-05-04');
+    const text = textOf(definition);
+    // The carried item is in progress, as the web says it.
+    expect(text).toContain('Sedang dikerjakan');
+    expect(text).not.toContain('Sedang berjalan');
+    // Under the carried items and under D. TINDAK LANJUT.
+    expect(text.split('Status per 04/05/2026, tanggal notulen ini dicetak.')).toHaveLength(3);
+    expect(text.indexOf('D. TINDAK LANJUT')).toBeLessThan(text.lastIndexOf('Status per 04/05/2026'));
+  });
+
   it('says when there is nothing, and leaves signature lines when chair or note taker are not named', () => {
     const text = textOf(
       notulenDocument(
@@ -286,12 +298,52 @@ describe('daftar hadir', () => {
       'Pimpinan Rapat,',
     ])
       expect(text, expected).toContain(expected);
-    // Three attendees and blank rows to fill up to eight, each with its number to sign by.
-    const table = (definition.content as { table?: { body: unknown[][] } }[]).find(
-      (part) => part.table?.body?.[0]?.length === 5,
-    );
-    expect(table?.table?.body).toHaveLength(1 + 8);
+    // Three attendees and blank rows to fill up to eight, each with its number to sign by: the last two
+    // rows kept with the chair's signature, unbreakable, so that it never stands alone on a page.
+    type Part = { table?: { body: unknown[][] }; stack?: Part[]; unbreakable?: boolean };
+    const parts = definition.content as Part[];
+    const table = parts.find((part) => part.table?.body?.[0]?.length === 5);
+    expect(table?.table?.body).toHaveLength(1 + 6);
+    const last = parts.at(-1) as Part;
+    expect(last.unbreakable).toBe(true);
+    expect(last.stack?.[0]?.table?.body).toHaveLength(2);
+    expect(JSON.stringify(last.stack?.[0]?.table?.body)).toContain('"8."');
+    expect(JSON.stringify(last.stack?.[1])).toContain('Pimpinan Rapat,');
     const pdf = await daftarHadirPdf(meeting(), organizer);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pageCount(pdf)).toBe(1);
+  });
+
+  it('fits 9 to 12 attendees on one A4 page with the signature, giving up blank rows when needed', async () => {
+    const lapasRow = {
+      jobTitle: 'Kasi Kegiatan Kerja',
+      organizationName: 'Lapas Perempuan Kelas IIA Semarang',
+    };
+    const bapasRow = {
+      jobTitle: 'Kepala Subseksi Bimbingan Klien Dewasa',
+      organizationName: 'Balai Pemasyarakatan Kelas I Semarang',
+    };
+    for (const count of [9, 10, 11, 12]) {
+      const attendees = Array.from({ length: count }, (_, index) =>
+        attendee(index + 1, index % 3 === 0 ? bapasRow : lapasRow),
+      );
+      const long = meeting({
+        attendees,
+        chair: 'Retno Kusumawardani (Kepala Lapas Perempuan Kelas IIA Semarang)',
+      });
+      expect(pageCount(await daftarHadirPdf(long, organizer)), `${count} attendees`).toBe(1);
+    }
+    // The blank rows give way only when they would push the signature over: with 12, not all fit.
+    const twelve = meeting({
+      attendees: Array.from({ length: 12 }, (_, index) =>
+        attendee(index + 1, { ...bapasRow, jobTitle: 'Pembimbing Kemasyarakatan Ahli Pertama' }),
+      ),
+      chair: 'Retno Kusumawardani (Kepala Lapas Perempuan Kelas IIA Semarang)',
+    });
+    expect(pageCount(await renderPdf(daftarHadirDocument(twelve, organizer)))).toBe(2);
+    expect(pageCount(await daftarHadirPdf(twelve, organizer))).toBe(1);
   });
 });
+
+/** The pages of a PDF as PDFKit writes it (a /Type /Page object each). */
+const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;

@@ -1,7 +1,7 @@
-import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.d.ts';
+import type { Column, Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.d.ts';
 import type { ActionItem, ActionItemStatus, MeetingDetail } from '../../../shared/meetings.ts';
 import { renderPdf } from '../../platform/pdf.ts';
-import { dayMonthYear, longDate, shortDate } from '../governance/governance.text.ts';
+import { dayMonthYear, longDate, programDate, shortDate } from '../governance/governance.text.ts';
 import { letterhead } from '../training/attendance/daftar-hadir.pdf.ts';
 
 // The printable notulen (minutes) and daftar hadir (attendance list) of a coordination meeting, in the usual
@@ -13,9 +13,10 @@ export interface Organizer {
   address: string | null;
 }
 
+// The web's words (src/web/lib/i18n/meetings/id.ts, actionStatus): the paper and the screen say the same.
 const ACTION_STATUS: Record<ActionItemStatus, string> = {
   open: 'Belum dikerjakan',
-  in_progress: 'Sedang berjalan',
+  in_progress: 'Sedang dikerjakan',
   done: 'Selesai',
   cancelled: 'Dibatalkan',
 };
@@ -74,6 +75,15 @@ function agreementLine(agreement: NonNullable<ActionItem['agreement']>) {
 /** Where a carried item was decided: a meeting the reader may not open is "rapat lain". */
 const fromMeeting = (meeting: ActionItem['meeting']) =>
   meeting ? `Dari rapat ${shortDate(meeting.heldOn)}: ${meeting.title}` : 'Dari rapat lain';
+
+/** Under an action-item table's heading: the statuses are those of the day the notulen is printed. */
+const statusAsOf = (printedOn: string): Content => ({
+  text: `Status per ${shortDate(printedOn)}, tanggal notulen ini dicetak.`,
+  italics: true,
+  fontSize: 8,
+  color: '#555555',
+  margin: [0, 0, 0, 2],
+});
 
 function actionTable(items: ActionItem[], withMeeting: boolean): Content {
   const head: TableCell[] = [
@@ -151,8 +161,16 @@ const definition = (title: string, meeting: MeetingDetail, content: Content[]): 
   content,
 });
 
-/** The pdfmake document of the notulen (exported for tests: its texts can be read before rendering). */
-export function notulenDocument(meeting: MeetingDetail, organizer: Organizer): TDocumentDefinitions {
+/**
+ * The pdfmake document of the notulen (exported for tests: its texts can be read before rendering).
+ * `printedOn` ('yyyy-mm-dd', default today in the program's time zone): the day the action items' statuses
+ * are as of.
+ */
+export function notulenDocument(
+  meeting: MeetingDetail,
+  organizer: Organizer,
+  printedOn: string = programDate(new Date()),
+): TDocumentDefinitions {
   const present = meeting.attendees.filter((attendee) => attendee.attendance === 'present');
   const content: Content[] = [
     ...header(organizer),
@@ -202,7 +220,7 @@ export function notulenDocument(meeting: MeetingDetail, organizer: Organizer): T
     if (item.kind === 'carry_over')
       content.push(
         meeting.carriedOver.length
-          ? actionTable(meeting.carriedOver, true)
+          ? { stack: [statusAsOf(printedOn), actionTable(meeting.carriedOver, true)] }
           : { text: 'Tidak ada tindak lanjut yang terbuka.', italics: true },
       );
     content.push({ stack: paragraphs(item.minutes), margin: [14, 0, 0, 0] });
@@ -217,9 +235,9 @@ export function notulenDocument(meeting: MeetingDetail, organizer: Organizer): T
   content.push({
     stack: [
       { text: 'D. TINDAK LANJUT', style: 'heading' },
-      meeting.actionItems.length
-        ? actionTable(meeting.actionItems, false)
-        : { text: 'Tidak ada tindak lanjut.', italics: true, color: '#555555' },
+      ...(meeting.actionItems.length
+        ? [statusAsOf(printedOn), actionTable(meeting.actionItems, false)]
+        : [{ text: 'Tidak ada tindak lanjut.', italics: true, color: '#555555' }]),
     ],
     unbreakable: meeting.actionItems.length <= 8,
   });
@@ -239,8 +257,18 @@ export function notulenDocument(meeting: MeetingDetail, organizer: Organizer): T
   return definition('Notulen rapat', meeting, content);
 }
 
-/** The pdfmake document of the daftar hadir (exported for tests). */
-export function daftarHadirDocument(meeting: MeetingDetail, organizer: Organizer): TDocumentDefinitions {
+/** How many of the daftar hadir's last rows stay on the page of the chair's signature. */
+const LAST_ROWS_WITH_SIGNATURE = 2;
+
+/** Blank rows for those who come uninvited: at least two, and the list filled up to eight rows. */
+const spareRows = (attendees: number) => Math.max(2, 8 - attendees);
+
+/** The pdfmake document of the daftar hadir (exported for tests), with `spare` blank rows at the end. */
+export function daftarHadirDocument(
+  meeting: MeetingDetail,
+  organizer: Organizer,
+  spare: number = spareRows(meeting.attendees.length),
+): TDocumentDefinitions {
   const head: TableCell[] = [
     { text: 'No', style: 'th' },
     { text: 'Nama', style: 'th' },
@@ -256,8 +284,6 @@ export function daftarHadirDocument(meeting: MeetingDetail, organizer: Organizer
     // The signature column alternates left and right, as on the paper registers.
     { text: `${index + 1}.`, alignment: index % 2 === 0 ? 'left' : 'center', color: '#777777' },
   ]);
-  // A few blank rows for those who come uninvited.
-  const spare = Math.max(2, 8 - rows.length);
   for (let extra = 0; extra < spare; extra++) {
     const number = rows.length + 1;
     rows.push([
@@ -268,6 +294,20 @@ export function daftarHadirDocument(meeting: MeetingDetail, organizer: Organizer
       { text: `${number}.`, alignment: (number - 1) % 2 === 0 ? 'left' : 'center', color: '#777777' },
     ]);
   }
+  // The last rows go with the chair's signature, unbreakable: were the list to run over the page, the
+  // signature would take them along to the next page rather than stand there alone.
+  const tail = rows.length > LAST_ROWS_WITH_SIGNATURE ? rows.splice(-LAST_ROWS_WITH_SIGNATURE) : [];
+  const table = (body: TableCell[][], headerRows: number): ContentTable => ({
+    table: {
+      headerRows,
+      dontBreakRows: true,
+      widths: [20, '*', 140, 130, 80],
+      heights: (row: number) => (row < headerRows ? 16 : 26),
+      body,
+    },
+    layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 4, paddingBottom: () => 2 },
+    lineHeight: 1.05,
+  });
   const content: Content[] = [
     ...header(organizer),
     { text: 'DAFTAR HADIR', style: 'title' },
@@ -278,40 +318,65 @@ export function daftarHadirDocument(meeting: MeetingDetail, organizer: Organizer
       ['Tempat', meeting.place],
       ['Pimpinan rapat', meeting.chair ?? '-'],
     ]),
-    {
-      table: {
-        headerRows: 1,
-        dontBreakRows: true,
-        widths: [20, '*', 105, 120, 90],
-        heights: (row: number) => (row === 0 ? 16 : 30),
-        body: [head, ...rows],
-      },
-      layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 5, paddingBottom: () => 3 },
-    },
+    ...(tail.length ? [table([head, ...rows], 1)] : []),
     {
       stack: [
-        { text: placeAndDate(meeting), margin: [0, 0, 0, 2] },
-        'Pimpinan Rapat,',
-        { text: ' ', margin: [0, 40, 0, 0] },
+        // Drawn over the list's bottom line, so that the two tables look as one.
+        tail.length ? { ...table(tail, 0), margin: [0, -0.6, 0, 0] } : table([head, ...rows], 1),
         {
-          text: meeting.chair ?? '(.................................................)',
-          bold: Boolean(meeting.chair),
+          stack: [
+            { text: placeAndDate(meeting), margin: [0, 0, 0, 2] },
+            'Pimpinan Rapat,',
+            { text: ' ', margin: [0, 36, 0, 0] },
+            {
+              text: meeting.chair ?? '(.................................................)',
+              bold: Boolean(meeting.chair),
+            },
+          ],
+          alignment: 'center',
+          margin: [250, 16, 0, 0],
         },
       ],
-      alignment: 'center',
-      margin: [280, 24, 0, 0],
       unbreakable: true,
     },
   ];
   return definition('Daftar hadir', meeting, content);
 }
 
-/** The notulen as a PDF. */
-export function notulenPdf(meeting: MeetingDetail, organizer: Organizer): Promise<Buffer> {
-  return renderPdf(notulenDocument(meeting, organizer));
+/** The notulen as a PDF (action items' statuses as of `printedOn`, default today). */
+export function notulenPdf(
+  meeting: MeetingDetail,
+  organizer: Organizer,
+  printedOn?: string,
+): Promise<Buffer> {
+  return renderPdf(notulenDocument(meeting, organizer, printedOn));
 }
 
-/** The daftar hadir as a PDF (guests included; blank rows at the end for late arrivals). */
-export function daftarHadirPdf(meeting: MeetingDetail, organizer: Organizer): Promise<Buffer> {
-  return renderPdf(daftarHadirDocument(meeting, organizer));
+/** A document as a PDF and its number of pages (as its footer is told). */
+async function renderCounted(definition: TDocumentDefinitions): Promise<{ pdf: Buffer; pages: number }> {
+  const { footer } = definition;
+  let pages = 0;
+  const pdf = await renderPdf({
+    ...definition,
+    footer: (page, count, size) => {
+      pages = count;
+      return typeof footer === 'function' ? footer(page, count, size) : footer;
+    },
+  });
+  return { pdf, pages };
+}
+
+/**
+ * The daftar hadir as a PDF (guests included; blank rows at the end for late arrivals). The blank rows
+ * give way when they would push the list and its signature onto another page: fewer of them, or none.
+ */
+export async function daftarHadirPdf(meeting: MeetingDetail, organizer: Organizer): Promise<Buffer> {
+  const spare = spareRows(meeting.attendees.length);
+  const full = await renderCounted(daftarHadirDocument(meeting, organizer, spare));
+  if (full.pages <= 1) return full.pdf;
+  for (const fewer of [1, 0].filter((count) => count < spare)) {
+    const shorter = await renderCounted(daftarHadirDocument(meeting, organizer, fewer));
+    if (shorter.pages < full.pages) return shorter.pdf;
+  }
+  return full.pdf;
 }

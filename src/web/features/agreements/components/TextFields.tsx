@@ -40,6 +40,7 @@ export function GeneralTextFields({ form, idPrefix }: { form: TextFormApi; idPre
     <SectionCard title={t('agreements.editor.general')} id={`${idPrefix}-general`}>
       <TextInput
         label={t('agreements.editor.title')}
+        description={t('agreements.editor.titleHint')}
         withAsterisk
         maxLength={300}
         {...form.getInputProps('title')}

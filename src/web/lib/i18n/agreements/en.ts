@@ -96,6 +96,8 @@ export const agreementsEn: AgreementsMessages = {
   editor: {
     general: 'Title and preamble',
     title: 'Title',
+    titleHint:
+      'The subject, printed after “TENTANG” (concerning), for example: the Desa Binaan program for women inmates.',
     considerations: 'Considering (Menimbang)',
     considerationsHeading: 'Considering',
     considerationsHint: 'One consideration per line.',

@@ -95,6 +95,8 @@ export const agreementsId = {
   editor: {
     general: 'Judul dan pembukaan',
     title: 'Judul',
+    titleHint:
+      'Pokok kesepakatan, yang tercetak setelah “TENTANG”, misalnya: Program Desa Binaan bagi Warga Binaan Pemasyarakatan Perempuan.',
     considerations: 'Menimbang',
     considerationsHeading: 'Menimbang',
     considerationsHint: 'Satu pertimbangan per baris.',
