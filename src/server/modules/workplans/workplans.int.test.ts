@@ -177,6 +177,36 @@ describe('creating and editing a plan', () => {
     });
   });
 
+  it('puts no new plan under an agreement that was terminated or discarded, and keeps one already under it', async () => {
+    const db = t.database.db;
+    for (const status of ['terminated', 'discarded'] as const) {
+      const ended = (await createAgreement(db, { organizationId: LAPAS_ID, partyIds: [BAPAS_ID], status }))
+        .id;
+      const response = await call('binadik', 'POST', '/api/work-plans', {
+        agreementId: ended,
+        title: 'Rencana',
+        ...PERIOD,
+      });
+      expect(response.statusCode, status).toBe(400);
+      expect(response.json().error.fields.agreementId, status).toMatch(/^Kesepakatan ini sudah diakhiri/);
+    }
+    // A plan whose agreement ends later is still edited under it.
+    const plan = await newPlan();
+    await db.updateTable('agreement').set({ status: 'terminated' }).where('id', '=', agreementId).execute();
+    try {
+      const renamed = await call('binadik', 'PUT', `/api/work-plans/${plan.id}`, {
+        agreementId,
+        title: 'Rencana yang diganti namanya',
+        ...PERIOD,
+        status: 'draft',
+        version: plan.version,
+      });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+    } finally {
+      await db.updateTable('agreement').set({ status: 'signed' }).where('id', '=', agreementId).execute();
+    }
+  });
+
   it('updates with the version, writes nothing for an identical save, and refuses a stale one (409)', async () => {
     const plan = await newPlan();
     const body = {

@@ -74,6 +74,8 @@ import { workPlanXlsx } from './workplans.xlsx.ts';
 type Db = Kysely<Database>;
 type Trx = Kysely<Database> | Transaction<Database>;
 
+/** Stored statuses of an agreement that no new plan may be put under. */
+const ENDED_AGREEMENT_STATUSES: readonly string[] = ['terminated', 'renewed', 'discarded'];
 const SUBJECT = 'work_plan';
 const TIMELINE_LIMIT = 500;
 
@@ -266,11 +268,15 @@ async function checkPlan(
   trx: Trx,
   ctx: RequestContext,
   body: Pick<PlanBody, 'agreementId' | 'periodStart' | 'periodEnd'>,
-  changedAgreementOf?: string,
+  options: { newAgreement: boolean; changedAgreementOf?: string },
 ) {
+  const { changedAgreementOf } = options;
   const fields: FieldErrors = {};
   const agreement = await partyAgreement(trx, ctx.principal.organizationId, body.agreementId);
   if (!agreement) fields.agreementId = { key: 'workplan_agreement_invalid' };
+  // A plan is not put under an agreement that was ended or thrown away (one already under it stays editable).
+  else if (options.newAgreement && ENDED_AGREEMENT_STATUSES.includes(agreement.status))
+    fields.agreementId = { key: 'workplan_agreement_ended' };
   else if (changedAgreementOf) {
     const [foreign] = await activitiesWithForeignCohort(trx, changedAgreementOf, body.agreementId);
     if (foreign)
@@ -286,7 +292,7 @@ async function checkPlan(
 export async function create(db: Db, ctx: RequestContext, body: PlanBody): Promise<WorkPlan> {
   requirePermission(ctx, 'manage:workplan');
   const planId = await db.transaction().execute(async (trx) => {
-    await checkPlan(trx, ctx, body);
+    await checkPlan(trx, ctx, body, { newAgreement: true });
     const id = await insertPlan(trx, {
       agreement_id: body.agreementId,
       organization_id: ctx.principal.organizationId,
@@ -325,7 +331,11 @@ export async function update(
   await db.transaction().execute(async (trx) => {
     const plan = await planToEdit(trx, ctx, planId);
     if (plan.version !== body.version) throw conflict('VERSION_CONFLICT');
-    await checkPlan(trx, ctx, body, body.agreementId === plan.agreement_id ? undefined : plan.id);
+    const moved = body.agreementId !== plan.agreement_id;
+    await checkPlan(trx, ctx, body, {
+      newAgreement: moved,
+      changedAgreementOf: moved ? plan.id : undefined,
+    });
     // A narrower period must still hold every activity.
     const outside = await activitiesOutside(trx, plan.id, body.periodStart, body.periodEnd);
     const first = outside[0];

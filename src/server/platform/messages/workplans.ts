@@ -28,6 +28,10 @@ export const WORKPLANS_FIELD_MESSAGES = {
     id: 'Kesepakatan tidak ditemukan, atau organisasi Anda bukan salah satu pihaknya. Pilih kesepakatan dari daftar.',
     en: 'Agreement not found, or your organization is not one of its parties. Choose an agreement from the list.',
   },
+  workplan_agreement_ended: {
+    id: 'Kesepakatan ini sudah diakhiri, diperpanjang dengan kesepakatan baru, atau dibuang. Pilih kesepakatan yang masih berjalan.',
+    en: 'This agreement has been terminated, renewed by a new one, or discarded. Choose an agreement that is still running.',
+  },
   workplan_agreement_excludes_cohort: {
     id: 'Kegiatan "{title}" memakai angkatan pelatihan "{cohort}" yang bukan milik salah satu pihak kesepakatan ini. Lepaskan angkatan itu dari kegiatan terlebih dahulu.',
     en: 'The activity "{title}" uses the training cohort "{cohort}", which belongs to none of this agreement’s parties. Unlink that cohort from the activity first.',
