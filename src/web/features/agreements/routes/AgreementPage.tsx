@@ -207,10 +207,11 @@ function AgreementView({ agreement, back }: { agreement: AgreementDetail; back: 
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="naskah" pt="md">
+        {/* The two editors stay mounted (hidden) so text typed but not yet saved survives a look at another tab. */}
+        <Tabs.Panel value="naskah" pt="md" keepMounted>
           <TextTab agreement={agreement} />
         </Tabs.Panel>
-        <Tabs.Panel value="pihak" pt="md">
+        <Tabs.Panel value="pihak" pt="md" keepMounted>
           <PartiesTab agreement={agreement} />
         </Tabs.Panel>
         <Tabs.Panel value="kewajiban" pt="md">
