@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGREEMENT_KINDS, EFFECTIVE_AGREEMENT_STATUSES } from './agreements.ts';
 import { CalendarDate, PageQuery, pageOf } from './common.ts';
 import { Contact, ContactInput } from './organizations.ts';
 import { SECTORS } from './people.ts';
@@ -138,6 +139,23 @@ export type PartnerListItem = z.infer<typeof PartnerListItem>;
 export const PartnerList = pageOf(PartnerListItem).meta({ id: 'PartnerList' });
 export type PartnerList = z.infer<typeof PartnerList>;
 
+/**
+ * An agreement (MoU or PKS, not discarded) in Tata kelola → Kesepakatan that the partner and the caller's
+ * organization are both party to (an organization sees an agreement only as a party).
+ */
+export const PartnerAgreement = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(AGREEMENT_KINDS),
+    title: z.string(),
+    /** The effective status (signed / in force / expired from the validity dates). */
+    status: z.enum(EFFECTIVE_AGREEMENT_STATUSES),
+    validFrom: z.iso.date().nullable(),
+    validUntil: z.iso.date().nullable(),
+  })
+  .meta({ id: 'PartnerAgreement' });
+export type PartnerAgreement = z.infer<typeof PartnerAgreement>;
+
 export const PartnerDetail = z
   .object({
     ...partnerListItemShape,
@@ -153,6 +171,11 @@ export const PartnerDetail = z
     canEdit: z.boolean(),
     /** The profile's version; 0 when it has none yet. */
     version: z.number().int(),
+    /**
+     * Read-only: the agreements shared with the caller's organization, newest first (empty for a caller
+     * who does not read agreements). The PKS fields above are free text kept from before.
+     */
+    agreements: z.array(PartnerAgreement),
   })
   .meta({ id: 'PartnerDetail' });
 export type PartnerDetail = z.infer<typeof PartnerDetail>;

@@ -439,6 +439,29 @@ export function childAgreements(db: Db, agreementId: string, organizationId: str
     .execute();
 }
 
+/**
+ * The agreements (not discarded) both organizations are party to, newest first: what a partner's page shows
+ * the caller's organization (never an agreement it is not party to).
+ */
+export function agreementsSharedWith(db: Db, partnerOrganizationId: string, callerOrganizationId: string) {
+  return db
+    .selectFrom('agreement as a')
+    .select([
+      'a.id',
+      'a.kind',
+      'a.title',
+      'a.valid_from',
+      'a.valid_until',
+      effectiveStatusSql('a').as('effective_status'),
+    ])
+    .where('a.status', '<>', 'discarded')
+    .where('a.id', 'in', visibleAgreementIds(db, partnerOrganizationId))
+    .where('a.id', 'in', visibleAgreementIds(db, callerOrganizationId))
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id')
+    .execute();
+}
+
 // ── Files ──
 
 export function insertScan(

@@ -54,6 +54,7 @@ import {
   agreementEvents,
   agreementObligations,
   agreementParties,
+  agreementsSharedWith as agreementsSharedWithRows,
   agreementVersions,
   childAgreements,
   deleteParties,
@@ -188,6 +189,23 @@ export async function list(
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/**
+ * The agreements (not discarded) that `partnerOrganizationId` and the caller's organization are both party
+ * to, for the partner's page; none for a caller who does not read agreements. No audit (a list, no text).
+ */
+export async function agreementsSharedWith(db: Db, ctx: RequestContext, partnerOrganizationId: string) {
+  if (!ctx.principal.permissions.includes('read:agreement:organization')) return [];
+  const rows = await agreementsSharedWithRows(db, partnerOrganizationId, ctx.principal.organizationId);
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    status: row.effective_status,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+  }));
 }
 
 /** What the caller may do with agreements of her organization. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgreement } from '../../../../tests/factories/agreements.ts';
 import { createUser, TEST_PASSWORD } from '../../../../tests/factories/index.ts';
 import { createPartner, villageByCode } from '../../../../tests/factories/villages.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../../tests/support/app.ts';
@@ -113,6 +114,7 @@ describe('adding a partner', () => {
       updatedAt: expect.any(String),
       canEdit: true,
       version: 1,
+      agreements: [],
     });
     const db = t.database.db;
     const organization = await db
@@ -556,5 +558,80 @@ describe('a partner without a profile', () => {
     });
     const again = await patch(kecamatan, bare.id, { version: 0, type: 'ngo' });
     expect(again.statusCode).toBe(409);
+  });
+});
+
+describe('the agreements on a partner’s page', () => {
+  it('lists the MoU and PKS both the partner and the caller’s organization are party to, never others', async () => {
+    const db = t.database.db;
+    const partnerId = (await createPartner(db, { name: 'Salon Cantik Uji', type: 'umkm' })).id;
+    // A signed PKS of the kecamatan and the partner (its MoU of the same parties is made with it).
+    const shared = await createAgreement(db, {
+      organizationId: KECAMATAN_ID,
+      partyIds: [partnerId],
+      kind: 'pks',
+      status: 'signed',
+      title: 'PKS Pelatihan Tata Rias',
+    });
+    // The prison's PKS with the partner: the kecamatan is not a party.
+    const prisons = await createAgreement(db, {
+      organizationId: LAPAS_ID,
+      partyIds: [partnerId],
+      kind: 'pks',
+      status: 'in_review',
+      title: 'PKS Magang Lapas',
+    });
+    // A discarded draft of the kecamatan and the partner.
+    await createAgreement(db, {
+      organizationId: KECAMATAN_ID,
+      partyIds: [partnerId],
+      kind: 'pks',
+      parentId: shared.parentId,
+      status: 'discarded',
+      title: 'PKS Dibatalkan',
+    });
+    // An agreement of the kecamatan without the partner.
+    await createAgreement(db, { organizationId: KECAMATAN_ID, status: 'signed', title: 'MoU Lain' });
+
+    const kecamatan = await get(as.kecamatan as Session, `/${partnerId}`);
+    expect(kecamatan.statusCode).toBe(200);
+    const seen = (kecamatan.json() as PartnerDetail).agreements;
+    expect(seen.map((agreement) => agreement.title).sort()).toEqual([
+      'Nota Kesepahaman Induk',
+      'PKS Pelatihan Tata Rias',
+    ]);
+    const stored = await db
+      .selectFrom('agreement')
+      .select(['valid_from', 'valid_until'])
+      .where('id', '=', shared.id)
+      .executeTakeFirstOrThrow();
+    expect(seen.find((agreement) => agreement.id === shared.id)).toEqual({
+      id: shared.id,
+      kind: 'pks',
+      title: 'PKS Pelatihan Tata Rias',
+      status: 'in_force',
+      validFrom: stored.valid_from,
+      validUntil: stored.valid_until,
+    });
+    expect(seen.find((agreement) => agreement.id === shared.parentId)).toMatchObject({ kind: 'mou' });
+
+    // The prison sees its own PKS with the partner (and its MoU), not the kecamatan's.
+    const prison = (await get(as.prison as Session, `/${partnerId}`)).json() as PartnerDetail;
+    expect(prison.agreements.map((agreement) => agreement.id).sort()).toEqual(
+      [prisons.id, prisons.parentId].sort(),
+    );
+    expect(prison.agreements.find((agreement) => agreement.id === prisons.id)).toMatchObject({
+      status: 'in_review',
+      validFrom: null,
+      validUntil: null,
+    });
+
+    // The same list comes back after a change.
+    const changed = await patch(as.kecamatan as Session, partnerId, {
+      version: (kecamatan.json() as PartnerDetail).version,
+      phone: '024-123',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((changed.json() as PartnerDetail).agreements).toHaveLength(2);
   });
 });

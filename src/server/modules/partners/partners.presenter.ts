@@ -1,4 +1,4 @@
-import type { PartnerDetail, PartnerListItem } from '../../../shared/partners.ts';
+import type { PartnerAgreement, PartnerDetail, PartnerListItem } from '../../../shared/partners.ts';
 import type { SECTORS } from '../../../shared/people.ts';
 import { presentContact } from '../organizations/organizations.presenter.ts';
 import type { PartnerRow } from './partners.repository.ts';
@@ -24,7 +24,7 @@ export function presentPartnerListItem(row: PartnerRow): PartnerListItem {
   };
 }
 
-export function presentPartner(row: PartnerRow): PartnerDetail {
+export function presentPartner(row: PartnerRow, agreements: PartnerAgreement[]): PartnerDetail {
   return {
     ...presentPartnerListItem(row),
     phone: row.phone,
@@ -36,5 +36,6 @@ export function presentPartner(row: PartnerRow): PartnerDetail {
     updatedAt: row.updated_at ? row.updated_at.toISOString() : null,
     canEdit: Boolean(row.can_edit),
     version: row.version ?? 0,
+    agreements,
   };
 }

@@ -17,6 +17,7 @@ import {
   forbidden,
   notFound,
 } from '../../platform/errors.ts';
+import { agreementsSharedWith } from '../agreements/agreements.service.ts';
 import { addsPartners, managedPartner, visiblePartner } from '../villages/villages.access.ts';
 import { isVillage } from '../villages/villages.repository.ts';
 import { presentPartner, presentPartnerListItem } from './partners.presenter.ts';
@@ -51,7 +52,7 @@ function nameTaken(name: string) {
 async function load(db: Db, ctx: RequestContext, partnerId: string): Promise<PartnerDetail> {
   const row = await findPartner(db, visible(ctx), canEdit(ctx), partnerId);
   if (!row) throw notFound('PARTNER_NOT_FOUND');
-  return presentPartner(row);
+  return presentPartner(row, await agreementsSharedWith(db, ctx, partnerId));
 }
 
 /** The kelurahan must be one of the program's; the agreement cannot expire before it was signed. */

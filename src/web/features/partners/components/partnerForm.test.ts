@@ -38,6 +38,7 @@ const DETAIL: PartnerDetail = {
   updatedAt: '2026-11-29T03:00:00.000Z',
   canEdit: true,
   version: 3,
+  agreements: [],
 };
 
 describe('partnerListQuery', () => {

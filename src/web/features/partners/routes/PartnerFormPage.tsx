@@ -321,6 +321,9 @@ function PartnerForm({ partner }: { partner: PartnerDetail | null }) {
                 {...form.getInputProps('agreementExpiresOn')}
               />
             </SimpleGrid>
+            <Text size="xs" c="dimmed" mt="xs">
+              {t('partners.form.agreementDraftedInGovernance')}
+            </Text>
           </SectionCard>
 
           <Group justify="flex-end" gap="sm">

@@ -16,6 +16,7 @@ import { StatusPage } from '../../../components/StatusPage.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { EMPTY, formatDate, formatDateTime, orDash } from '../../../lib/format.ts';
+import { AgreementKindBadge, AgreementStatusBadge } from '../../agreements/components/AgreementBadges.tsx';
 import { useSession } from '../../auth/api/session.ts';
 import { OpportunityList } from '../../opportunities/components/OpportunityList.tsx';
 import { PlacementPipeline } from '../../placements/components/PlacementPipeline.tsx';
@@ -156,6 +157,16 @@ function PartnerView({ partner, back }: { partner: PartnerDetail; back: ReactNod
         </SectionCard>
       </SimpleGrid>
 
+      {access.canReadAgreements && (
+        <SectionCard
+          title={t('partners.page.sinergiAgreements')}
+          id="partner-sinergi-agreements"
+          hint={t('partners.page.sinergiAgreementsHint')}
+        >
+          <SharedAgreements partner={partner} />
+        </SectionCard>
+      )}
+
       <SectionCard title={t('partners.page.contacts')} id="partner-contacts">
         <Contacts partner={partner} />
       </SectionCard>
@@ -183,6 +194,48 @@ function PartnerView({ partner, back }: { partner: PartnerDetail; back: ReactNod
       <SectionCard title={t('partners.page.pipeline')} id="partner-pipeline">
         <PlacementPipeline partnerId={partner.id} />
       </SectionCard>
+    </Stack>
+  );
+}
+
+/** The MoU and PKS in Tata kelola that the partner and the caller's organization are both party to. */
+function SharedAgreements({ partner }: { partner: PartnerDetail }) {
+  const { t } = useTranslation();
+  if (partner.agreements.length === 0) {
+    return <Text size="sm">{t('partners.page.noSinergiAgreements')}</Text>;
+  }
+  return (
+    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {partner.agreements.map((agreement) => (
+        <li key={agreement.id}>
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <AgreementKindBadge kind={agreement.kind} />
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Anchor
+                component={Link}
+                to={`/tata-kelola/kesepakatan/${agreement.id}`}
+                c="blue.9"
+                fw={500}
+                size="sm"
+                style={{ overflowWrap: 'anywhere' }}
+              >
+                {agreement.title}
+              </Anchor>
+              <Group gap="xs">
+                <AgreementStatusBadge status={agreement.status} />
+                {(agreement.validFrom || agreement.validUntil) && (
+                  <Text size="xs" c="dimmed">
+                    {t('partners.page.sinergiAgreementTerm', {
+                      from: formatDate(agreement.validFrom),
+                      until: formatDate(agreement.validUntil),
+                    })}
+                  </Text>
+                )}
+              </Group>
+            </Stack>
+          </Group>
+        </li>
+      ))}
     </Stack>
   );
 }

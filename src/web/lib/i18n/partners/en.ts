@@ -86,6 +86,10 @@ export const partnersEn: PartnersMessages = {
     opportunities: 'Opportunities from this partner',
     pipeline: 'Placements',
     updatedAt: 'Last changed {{date}}',
+    sinergiAgreements: 'Agreements in Sinergi',
+    sinergiAgreementsHint: 'MoUs and PKSs in Governance binding this partner and your organization.',
+    noSinergiAgreements: 'No MoU or PKS in Governance between this partner and your organization yet.',
+    sinergiAgreementTerm: 'Valid {{from}} to {{until}}',
   },
   form: {
     newTitle: 'New partner',
@@ -122,6 +126,8 @@ export const partnersEn: PartnersMessages = {
     agreementNumber: 'Agreement number',
     agreementSignedOn: 'Signed on',
     agreementExpiresOn: 'Valid until',
+    agreementDraftedInGovernance:
+      'The PKS itself is drafted, agreed and signed in Governance → Agreements; these fields are only a note.',
     nameTooShort: 'The partner name needs at least 2 characters',
     emailInvalid: 'Not a valid email address',
     expiresBeforeSigned: 'The end date cannot be before the signing date',

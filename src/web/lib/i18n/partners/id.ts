@@ -86,6 +86,10 @@ export const partnersId = {
     opportunities: 'Peluang dari mitra ini',
     pipeline: 'Penempatan',
     updatedAt: 'Terakhir diubah {{date}}',
+    sinergiAgreements: 'Kesepakatan di Sinergi',
+    sinergiAgreementsHint: 'MoU dan PKS di Tata kelola yang mengikat mitra ini dan instansi Anda.',
+    noSinergiAgreements: 'Belum ada MoU atau PKS di Tata kelola antara mitra ini dan instansi Anda.',
+    sinergiAgreementTerm: 'Berlaku {{from}} s.d. {{until}}',
   },
   form: {
     newTitle: 'Mitra baru',
@@ -122,6 +126,8 @@ export const partnersId = {
     agreementNumber: 'Nomor PKS',
     agreementSignedOn: 'Tanggal ditandatangani',
     agreementExpiresOn: 'Berlaku sampai',
+    agreementDraftedInGovernance:
+      'Naskah PKS sendiri disusun, disetujui, dan ditandatangani di Tata kelola → Kesepakatan; isian di sini hanya catatan.',
     nameTooShort: 'Nama mitra minimal 2 karakter',
     emailInvalid: 'Alamat email tidak valid',
     expiresBeforeSigned: 'Tanggal berakhir tidak boleh sebelum tanggal ditandatangani',
