@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, TEST_PASSWORD } from '../../../../tests/factories/index.ts';
 import { createPerson, giveConsent } from '../../../../tests/factories/people.ts';
@@ -239,8 +240,12 @@ describe('reading', () => {
   });
 
   it('marks all read, pages, and refuses a bad id or query', async () => {
-    for (const kind of ['handover_sent', 'handover_returned', 'escalation_report'] as const)
-      await notify(t.database.db, { userIds: [ids.lurah2 as string] }, { kind });
+    const kinds = ['handover_sent', 'handover_returned', 'escalation_report'] as const;
+    for (const kind of kinds) await notify(t.database.db, { userIds: [ids.lurah2 as string] }, { kind });
+    // One second apart, in that order: consecutive inserts can share a timestamp on PGlite's coarse clock.
+    for (const [index, kind] of kinds.entries())
+      await sql`update notification set created_at = now() + make_interval(secs => ${index + 1})
+        where user_id = ${ids.lurah2} and kind = ${kind}`.execute(t.database.db);
     expect(await unread('lurah2')).toBe(4);
     const paged = await list('lurah2', '?page=2&pageSize=3');
     expect(paged).toMatchObject({ total: 4, page: 2, pageSize: 3, unread: 4 });
