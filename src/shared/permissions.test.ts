@@ -21,6 +21,7 @@ describe('permissions', () => {
       'manage:workplan:organization',
       'read:agreement:organization',
       'read:fairness:all',
+      'read:insight:organization',
       'read:match:organization',
       'read:meeting:organization',
       'read:opportunity:all',
@@ -57,6 +58,8 @@ describe('permissions', () => {
       'manage:workplan:organization',
       'read:agreement:organization',
       'read:fairness:all',
+      'read:insight:all',
+      'read:insight:organization',
       'read:meeting:organization',
       'read:opportunity:own',
       'read:organization:all',
@@ -87,6 +90,16 @@ describe('permissions', () => {
     for (const role of ROLE_CODES.filter((r) => r !== 'system_admin' && r !== 'viewer')) {
       expect(scopeFor(permissionsForRoles([role]), 'read', 'meeting'), role).toBe('organization');
       expect(scopeFor(permissionsForRoles([role]), 'manage', 'agreement'), role).toBe('organization');
+    }
+  });
+
+  it("gives every staff member her own scope of the figures, the three agencies' heads and viewers the program", () => {
+    const program = ['prison_head', 'probation_head', 'district_head', 'viewer'];
+    for (const role of ROLE_CODES) {
+      const scope = scopeFor(permissionsForRoles([role]), 'read', 'insight');
+      expect(scope, role).toBe(
+        role === 'system_admin' ? null : program.includes(role) ? 'all' : 'organization',
+      );
     }
   });
 

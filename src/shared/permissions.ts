@@ -94,6 +94,12 @@ export const PERMISSIONS = [
   'manage:workplan:organization',
   'read:meeting:organization',
   'manage:meeting:organization',
+  // Insight (ADR 015): aggregate figures, never a person's record. `organization`: the figures of the
+  // caller's own scope (her prison's people, her Bapas's clients, her kelurahan's, her partner's) and her
+  // organization's monthly report; `all`: the whole program and any organization's report (the three
+  // agencies' heads and viewers). Counts 1–4 are hidden outside corrections.
+  'read:insight:organization',
+  'read:insight:all',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -185,6 +191,7 @@ const ADMIN_ONLY: readonly Permission[] = [
 
 /** Staff of a party to the program's agreements: agreements, work plans and meetings of their organization. */
 const GOVERNANCE: readonly Permission[] = [
+  'read:insight:organization',
   'read:agreement:organization',
   'manage:agreement:organization',
   'read:workplan:organization',
@@ -224,6 +231,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'send:handover:organization',
       'record:outcome:organization',
       ...HEAD,
+      'read:insight:all',
     ],
     organizationKinds: ['prison'],
   },
@@ -258,6 +266,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'record:supervision:organization',
       'record:outcome:organization',
       ...HEAD,
+      'read:insight:all',
     ],
     organizationKinds: ['probation'],
   },
@@ -275,7 +284,10 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
   district_staff: { permissions: [...VILLAGE_MANAGER, ...GOVERNANCE], organizationKinds: ['district'] },
   village_staff: { permissions: [...VILLAGE_MANAGER, ...GOVERNANCE], organizationKinds: ['village'] },
   // The Camat and the Lurah: their staff's work, and they agree and sign for their office.
-  district_head: { permissions: [...VILLAGE_MANAGER, ...HEAD], organizationKinds: ['district'] },
+  district_head: {
+    permissions: [...VILLAGE_MANAGER, ...HEAD, 'read:insight:all'],
+    organizationKinds: ['district'],
+  },
   village_head: { permissions: [...VILLAGE_MANAGER, ...HEAD], organizationKinds: ['village'] },
   // A partner's staff member: her organization's profile, its draft opportunities and its pipelines; if
   // she teaches a cohort, its roster and attendance.
@@ -308,7 +320,13 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
   },
   // Program-level figures only (the insight issue): never a person's record.
   viewer: {
-    permissions: [...EVERYONE, 'read:planning:all', 'read:fairness:all', 'read:outcome:all'],
+    permissions: [
+      ...EVERYONE,
+      'read:planning:all',
+      'read:fairness:all',
+      'read:outcome:all',
+      'read:insight:all',
+    ],
     organizationKinds: null,
   },
 };

@@ -205,4 +205,9 @@ export const AUDIT_ACTIONS = [
   'workplan.viewed',
   'meeting.photo_downloaded',
   'meeting.viewed',
+  'insight.dashboard_viewed',
+  'insight.village_viewed',
+  'insight.report_viewed',
+  'insight.report_exported',
+  'insight.csv_downloaded',
 ] as const;

@@ -9,6 +9,7 @@ import {
   IconCalendarDue,
   IconChartDots3,
   IconChartHistogram,
+  IconChartPie,
   IconChevronDown,
   IconClockCog,
   IconHome,
@@ -196,6 +197,14 @@ export function AppLayout({ me }: { me: Me }) {
       to: '/tata-kelola',
       label: t('governance.title'),
       icon: <IconBuildingBank size={20} aria-hidden />,
+      prefix: true,
+    });
+  }
+  if (access.canReadInsight) {
+    items.push({
+      to: '/dasbor',
+      label: t('insight.nav'),
+      icon: <IconChartPie size={20} aria-hidden />,
       prefix: true,
     });
   }

@@ -18,6 +18,10 @@ import { GovernanceOverviewPage } from '../features/governance/routes/Governance
 import { HandoverListPage } from '../features/handovers/routes/HandoverListPage.tsx';
 import { PrereleaseDashboardPage } from '../features/handovers/routes/PrereleaseDashboardPage.tsx';
 import { HomePage } from '../features/home/routes/HomePage.tsx';
+import { DashboardPage } from '../features/insight/routes/DashboardPage.tsx';
+import { MonthlyReportPage } from '../features/insight/routes/MonthlyReportPage.tsx';
+import { PublicFiguresPage } from '../features/insight/routes/PublicFiguresPage.tsx';
+import { VillageInsightPage } from '../features/insight/routes/VillageInsightPage.tsx';
 import { MeetingCreatePage } from '../features/meetings/routes/MeetingCreatePage.tsx';
 import { MeetingListPage } from '../features/meetings/routes/MeetingListPage.tsx';
 import { MeetingPage } from '../features/meetings/routes/MeetingPage.tsx';
@@ -66,11 +70,13 @@ import { WorkPlanPage } from '../features/workplans/routes/WorkPlanPage.tsx';
 import { setUnauthorizedHandler } from '../lib/api.ts';
 import { queryClient } from '../lib/queryClient.ts';
 import { AuthGate } from './AuthGate.tsx';
-import { CHANGE_PASSWORD_PATH, SIGN_IN_PATH } from './paths.ts';
+import { CHANGE_PASSWORD_PATH, PUBLIC_FIGURES_PATH, SIGN_IN_PATH } from './paths.ts';
 import { RequireAccess } from './RequireAccess.tsx';
 
 export const router = createBrowserRouter([
   { path: SIGN_IN_PATH, element: <SignInPage /> },
+  // The program's aggregate figures for anyone, without signing in (issue 9).
+  { path: PUBLIC_FIGURES_PATH, element: <PublicFiguresPage /> },
   {
     element: <AuthGate />,
     children: [
@@ -94,6 +100,16 @@ export const router = createBrowserRouter([
           { path: 'bimbingan', element: <CaseloadPage /> },
           { path: 'bimbingan/:personId', element: <ClientSupervisionPage /> },
           { path: 'bimbingan/:personId/kunjungan', element: <VisitFormPage /> },
+        ],
+      },
+      {
+        // Insight (issue 9): the figures of her own scope; agency heads and viewers the whole program.
+        element: <RequireAccess need="canReadInsight" />,
+        children: [
+          { path: 'dasbor', element: <DashboardPage /> },
+          { path: 'dasbor/kelurahan', element: <VillageInsightPage /> },
+          { path: 'dasbor/kelurahan/:villageId', element: <VillageInsightPage /> },
+          { path: 'dasbor/laporan-bulanan', element: <MonthlyReportPage /> },
         ],
       },
       {

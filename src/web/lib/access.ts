@@ -85,6 +85,10 @@ export interface Access {
   canManageWorkPlans: boolean;
   canReadMeetings: boolean;
   canManageMeetings: boolean;
+  /** Insight (issue 9): the dashboard, kelurahan view and monthly report of her own scope. */
+  canReadInsight: boolean;
+  /** The whole program's figures and any organization's monthly report (agency heads, viewers). */
+  canReadProgramInsight: boolean;
 }
 
 export function accessFor(permissions: readonly string[]): Access {
@@ -147,5 +151,7 @@ export function accessFor(permissions: readonly string[]): Access {
     canManageWorkPlans: has('manage', 'workplan'),
     canReadMeetings: has('read', 'meeting'),
     canManageMeetings: has('manage', 'meeting'),
+    canReadInsight: has('read', 'insight'),
+    canReadProgramInsight: permissions.includes('read:insight:all'),
   };
 }

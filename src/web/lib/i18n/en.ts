@@ -4,6 +4,7 @@ import { cohortsEn } from './cohorts/en.ts';
 import { governanceEn } from './governance/en.ts';
 import { handoversEn } from './handovers/en.ts';
 import type { Messages } from './id.ts';
+import { insightEn } from './insight/en.ts';
 import { matchingEn } from './matching/en.ts';
 import { meetingsEn } from './meetings/en.ts';
 import { opportunitiesEn } from './opportunities/en.ts';
@@ -405,6 +406,11 @@ export const en: Messages = {
     workplan_viewed: 'Work plan opened',
     meeting_photo_downloaded: 'Meeting photo downloaded',
     meeting_viewed: 'Coordination meeting opened',
+    insight_dashboard_viewed: 'Program dashboard opened',
+    insight_village_viewed: 'Kelurahan dashboard opened',
+    insight_report_viewed: 'Monthly report opened',
+    insight_report_exported: 'Monthly report downloaded (PDF/XLSX)',
+    insight_csv_downloaded: 'Dashboard figures downloaded (CSV)',
   },
   auditSubject: {
     skill: 'Skill',
@@ -460,6 +466,7 @@ export const en: Messages = {
   workplans: workplansEn,
   meetings: meetingsEn,
   governance: governanceEn,
+  insight: insightEn,
   supervision: supervisionEn,
   tasks: tasksEn,
   errors: {

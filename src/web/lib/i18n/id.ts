@@ -3,6 +3,7 @@ import { attendanceId } from './attendance/id.ts';
 import { cohortsId } from './cohorts/id.ts';
 import { governanceId } from './governance/id.ts';
 import { handoversId } from './handovers/id.ts';
+import { insightId } from './insight/id.ts';
 import { matchingId } from './matching/id.ts';
 import { meetingsId } from './meetings/id.ts';
 import { opportunitiesId } from './opportunities/id.ts';
@@ -405,6 +406,11 @@ export const id = {
     workplan_viewed: 'Program teknis dibuka',
     meeting_photo_downloaded: 'Foto dokumentasi rapat diunduh',
     meeting_viewed: 'Rapat koordinasi dibuka',
+    insight_dashboard_viewed: 'Dasbor program dibuka',
+    insight_village_viewed: 'Dasbor kelurahan dibuka',
+    insight_report_viewed: 'Laporan bulanan dibuka',
+    insight_report_exported: 'Laporan bulanan diunduh (PDF/XLSX)',
+    insight_csv_downloaded: 'Angka dasbor diunduh (CSV)',
   },
   auditSubject: {
     skill: 'Keterampilan',
@@ -460,6 +466,7 @@ export const id = {
   workplans: workplansId,
   meetings: meetingsId,
   governance: governanceId,
+  insight: insightId,
   supervision: supervisionId,
   tasks: tasksId,
   errors: {

@@ -1,0 +1,4 @@
+/** Placeholder (issue 9): replaced by the insight web helpers. */
+export function PublicFiguresPage() {
+  return null;
+}
