@@ -72,6 +72,7 @@ describe('user administration', () => {
         'Penempatan',
         'Perencanaan',
         'Tata kelola',
+        'Dasbor',
         'Hasil pascabebas',
       ]);
     await ayu.page.close();
@@ -145,6 +146,7 @@ describe('language', () => {
         'Placements',
         'Planning',
         'Governance',
+        'Dashboard',
         'Outcomes',
         'Users',
         'Audit log',
@@ -173,6 +175,7 @@ describe('language', () => {
         'Placements',
         'Planning',
         'Governance',
+        'Dashboard',
         'Outcomes',
         'Users',
         'Audit log',
@@ -194,6 +197,7 @@ describe('language', () => {
         'Penempatan',
         'Perencanaan',
         'Tata kelola',
+        'Dasbor',
         'Hasil pascabebas',
         'Pengguna',
         'Log audit',

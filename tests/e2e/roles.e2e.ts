@@ -26,6 +26,8 @@ const RELEASE = ['Menjelang bebas', 'Serah terima'];
 const OUTCOMES = 'Hasil pascabebas';
 // Governance: every organization's staff follow the agreements, work plans and meetings they take part in.
 const GOVERNANCE = 'Tata kelola';
+// Insight: every staff member's own figures; the agencies' heads and viewers the whole program.
+const INSIGHT = 'Dasbor';
 const STAFF = [
   'Beranda',
   'Tugas',
@@ -34,6 +36,7 @@ const STAFF = [
   'Direktori organisasi',
   ...PROGRAM,
   GOVERNANCE,
+  INSIGHT,
   OUTCOMES,
 ];
 const BAPAS_STAFF = [
@@ -46,6 +49,7 @@ const BAPAS_STAFF = [
   'Direktori organisasi',
   ...PROGRAM,
   GOVERNANCE,
+  INSIGHT,
   OUTCOMES,
 ];
 const BAPAS_HEAD = [...BAPAS_STAFF, 'Pengguna', 'Log audit'];
@@ -60,6 +64,7 @@ const PRISON_STAFF = [
   'Direktori organisasi',
   ...PROGRAM,
   GOVERNANCE,
+  INSIGHT,
   OUTCOMES,
 ];
 const PARTNER_STAFF = [
@@ -73,6 +78,7 @@ const PARTNER_STAFF = [
   'Peluang',
   'Penempatan',
   GOVERNANCE,
+  INSIGHT,
 ];
 // A partner's director signs its PKS; she does not teach cohorts.
 const PARTNER_HEAD = PARTNER_STAFF.filter((link) => link !== 'Angkatan saya');
@@ -96,7 +102,7 @@ const ROLES: Array<[username: string, organization: string, links: string[]]> = 
   ['mitra', 'Konveksi Maju Bersama (mitra demo)', PARTNER_STAFF],
   ['mitra.katering', 'Katering Sekar Rasa (mitra demo)', PARTNER_STAFF],
   ['instruktur', 'BLK Kota Semarang (mitra demo)', PARTNER_STAFF],
-  ['viewer', 'Kecamatan Semarang Barat', [...EVERYONE, 'Perencanaan', OUTCOMES]],
+  ['viewer', 'Kecamatan Semarang Barat', [...EVERYONE, 'Perencanaan', INSIGHT, OUTCOMES]],
   ['camat', 'Kecamatan Semarang Barat', STAFF],
   ['lurah.krobokan', 'Kelurahan Krobokan', STAFF],
   ['mitra.pimpinan', 'Konveksi Maju Bersama (mitra demo)', PARTNER_HEAD],
