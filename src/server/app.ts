@@ -21,6 +21,7 @@ import { handoverRoutes } from './modules/handovers/handovers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { insightRoutes } from './modules/insight/insight.routes.ts';
 import { publicInsightRoutes } from './modules/insight/public.routes.ts';
+import { reportRoutes } from './modules/insight/report.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { noteRoutes } from './modules/notes/notes.routes.ts';
@@ -220,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(governanceRoutes, { db });
   await app.register(insightRoutes, { db });
   await app.register(publicInsightRoutes, { db });
+  await app.register(reportRoutes, { db });
   await app.register(supervisionRoutes, { db });
   await app.register(outcomeRoutes, { db });
   await app.register(taskRoutes, { db });
