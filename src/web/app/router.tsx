@@ -18,6 +18,7 @@ import { GovernanceOverviewPage } from '../features/governance/routes/Governance
 import { HandoverListPage } from '../features/handovers/routes/HandoverListPage.tsx';
 import { PrereleaseDashboardPage } from '../features/handovers/routes/PrereleaseDashboardPage.tsx';
 import { HomePage } from '../features/home/routes/HomePage.tsx';
+import { InsightLayout } from '../features/insight/components/InsightLayout.tsx';
 import { DashboardPage } from '../features/insight/routes/DashboardPage.tsx';
 import { MonthlyReportPage } from '../features/insight/routes/MonthlyReportPage.tsx';
 import { PublicFiguresPage } from '../features/insight/routes/PublicFiguresPage.tsx';
@@ -105,11 +106,18 @@ export const router = createBrowserRouter([
       {
         // Insight (issue 9): the figures of her own scope; agency heads and viewers the whole program.
         element: <RequireAccess need="canReadInsight" />,
+        // The tabs Program / Kelurahan / Laporan bulanan around them.
         children: [
-          { path: 'dasbor', element: <DashboardPage /> },
-          { path: 'dasbor/kelurahan', element: <VillageInsightPage /> },
-          { path: 'dasbor/kelurahan/:villageId', element: <VillageInsightPage /> },
-          { path: 'dasbor/laporan-bulanan', element: <MonthlyReportPage /> },
+          {
+            path: 'dasbor',
+            element: <InsightLayout />,
+            children: [
+              { index: true, element: <DashboardPage /> },
+              { path: 'kelurahan', element: <VillageInsightPage /> },
+              { path: 'kelurahan/:villageId', element: <VillageInsightPage /> },
+              { path: 'laporan-bulanan', element: <MonthlyReportPage /> },
+            ],
+          },
         ],
       },
       {

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Box,
   Button,
   Code,
@@ -15,10 +16,10 @@ import {
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { LoginRequest } from '../../../../shared/auth.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../../shared/vocabulary.ts';
-import { SIGN_IN_PATH, type SignInState } from '../../../app/paths.ts';
+import { PUBLIC_FIGURES_PATH, SIGN_IN_PATH, type SignInState } from '../../../app/paths.ts';
 import { DemoBanner } from '../../../components/DemoBanner.tsx';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.tsx';
 import { PasswordField } from '../../../components/PasswordField.tsx';
@@ -160,6 +161,12 @@ export function SignInPage() {
             )}
           </Stack>
         </Paper>
+        {/* The program's aggregate figures, open to anyone (issue 9). */}
+        <Text size="sm" ta="center" mt="md">
+          <Anchor component={Link} to={PUBLIC_FIGURES_PATH}>
+            {t('insight.public.seeFigures')}
+          </Anchor>
+        </Text>
       </Container>
     </Box>
   );

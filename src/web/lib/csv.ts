@@ -1,0 +1,77 @@
+/**
+ * CSV made in the browser from the figures a page shows (a chart's table alternative): RFC 4180 (fields
+ * quoted when they hold a comma, a quote or a line break; quotes doubled; CRLF line ends), UTF-8 with a
+ * byte order mark so Excel reads "Kelurahan Gisikdrono" and "ñ" right, and text cells that a spreadsheet
+ * would run as a formula (= + - @, a tab or a carriage return first) prefixed with an apostrophe.
+ */
+
+/** How a hidden count (1–4, suppressed: null) is written, in tables and files alike. */
+export const HIDDEN_COUNT = '< 5';
+
+export interface CsvColumn<K extends string = string> {
+  key: K;
+  /** The header cell. */
+  label: string;
+  /** A count or a rate: null means hidden and is written "< 5" (a text column writes nothing). */
+  numeric?: boolean;
+  /** A percentage: null means it cannot be given (a side hidden, nothing to divide by) and is written empty. */
+  percent?: boolean;
+}
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+// OWASP "CSV injection": what a spreadsheet may take as the start of a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One cell's text, before quoting: numbers as they are (a dot for decimals), hidden counts "< 5". */
+export function csvCellText(value: CsvValue, column: Pick<CsvColumn, 'numeric' | 'percent'>): string {
+  if (value === null || value === undefined) return column.numeric && !column.percent ? HIDDEN_COUNT : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** A field quoted as RFC 4180 asks, when it has to be. */
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The whole file: BOM, header row, one row per item, every line ended by CRLF. */
+export function toCsv<K extends string>(
+  columns: readonly CsvColumn<K>[],
+  rows: readonly Partial<Record<K, CsvValue>>[],
+): string {
+  const header = columns.map((column) => csvField(csvCellText(column.label, {}))).join(',');
+  const lines = rows.map((row) =>
+    columns.map((column) => csvField(csvCellText(row[column.key], column))).join(','),
+  );
+  return BOM + [header, ...lines].map((line) => line + CRLF).join('');
+}
+
+/** A safe file name ending in `.csv`: letters, digits, dot, dash and underscore; the rest becomes a dash. */
+export function csvFileName(name: string): string {
+  const base = name
+    .trim()
+    .replace(/\.csv$/i, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${base || 'data'}.csv`;
+}
+
+/** Saves the text as a file through a temporary link (the browser's download). */
+export function downloadCsv(fileName: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = csvFileName(fileName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
