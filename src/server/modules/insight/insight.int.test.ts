@@ -855,7 +855,8 @@ describe('GET /api/insight/dashboard — the program, every figure by hand', () 
       shareOfFirst: null,
     });
     expect(view.now.map((row) => row.count)).toEqual([10, null, null, 5, 5]);
-    // Placements: V2's 2 is hidden, so V1's 6 goes with it (else 8 − 6); food 2 and craft 1 hide each other.
+    // Placements: V2's 2 is hidden, so V1's 6 goes with it (else 8 − 6); food 2 and craft 1 would add up to
+    // 3 = 8 − 5 (too few to hide anyone: 2 + 1), so garment's 5 goes with them.
     expect(view.placements).toEqual({
       total: 8,
       byVillage: [
@@ -863,7 +864,7 @@ describe('GET /api/insight/dashboard — the program, every figure by hand', () 
         { villageId: V2, name: 'Kelurahan Karangayu', count: null },
       ],
       bySector: [
-        { sector: 'garment', count: 5 },
+        { sector: 'garment', count: null },
         { sector: 'food', count: null },
         { sector: 'craft', count: null },
       ],

@@ -730,11 +730,12 @@ describe('the monthly report of the prison, by hand', () => {
         { sector: 'food', count: null },
       ],
     });
-    // Window 1: 5 checks shown, 4 working hidden (and 1 not working); windows 3, 6, 12 all small except
-    // window 12's 0 working; the total's working is hidden to protect the 3 not working.
+    // Window 1: 5 checks, hidden with windows 3, 6 and 12 (small, together 4 = 9 − 5: too few to hide
+    // anyone); 4 working hidden (and 1 not working); window 12's 0 working; the total's working is hidden to
+    // protect the 3 not working.
     expect(value.outcomes).toEqual({
       rows: [
-        { windowMonths: 1, checks: 5, working: null, workingRate: null },
+        { windowMonths: 1, checks: null, working: null, workingRate: null },
         { windowMonths: 3, checks: null, working: null, workingRate: null },
         { windowMonths: 6, checks: null, working: null, workingRate: null },
         { windowMonths: 12, checks: null, working: 0, workingRate: null },

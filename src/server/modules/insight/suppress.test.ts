@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../platform/access.ts';
 import { hidesSmallCounts, percent, type SuppressionGroup, suppress, suppressRows } from './suppress.ts';
 
-/** A hidden cell is recovered by subtraction when a group holds exactly one hidden cell. */
+/**
+ * A hidden cell is recovered by subtraction when a group holds exactly one hidden cell, or when its total is
+ * shown and the hidden members add up to less than 5 (two hidden cells holding 2 people are 1 each).
+ */
 function recoverable<K extends string>(
   shown: Record<K, number | null>,
   groups: readonly SuppressionGroup<K>[],
+  raw?: Record<K, number>,
 ) {
-  return groups.filter(
-    (group) => [group.total, ...group.members].filter((key) => shown[key] === null).length === 1,
-  );
+  return groups.filter((group) => {
+    const hidden = [group.total, ...group.members].filter((key) => shown[key] === null);
+    if (hidden.length === 1) return true;
+    if (!raw || hidden.length === 0 || shown[group.total] === null) return false;
+    return hidden.reduce((sum, key) => sum + raw[key], 0) < 5;
+  });
 }
 
 /** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
@@ -53,6 +60,29 @@ describe('suppress', () => {
     expect(shown).toEqual({ total: 9, a: null, b: null, c: 0 });
   });
 
+  it('hides more when the hidden cells under a shown total would add up to less than 5 (12 = 10 + 1 + 1)', () => {
+    const group = [{ total: 'total', members: ['a', 'b', 'c'] }] as const;
+    expect(suppress({ total: 12, a: 10, b: 1, c: 1 }, group, true)).toEqual({
+      total: 12,
+      a: null,
+      b: null,
+      c: null,
+    });
+    expect(suppress({ total: 24, a: 20, b: 2, c: 2 }, group, true)).toEqual({
+      total: 24,
+      a: null,
+      b: null,
+      c: null,
+    });
+    // 3 + 2 = 5: either could be 1–4, nothing is given away.
+    expect(suppress({ total: 15, a: 10, b: 3, c: 2 }, group, true)).toEqual({
+      total: 15,
+      a: 10,
+      b: null,
+      c: null,
+    });
+  });
+
   it('hides the total when its only other member is shown and every member is zero but the small one', () => {
     // 3 = 3 + 0: the complement must be a member, and a zero is the only one left.
     const shown = suppress({ total: 3, a: 3, b: 0 }, [{ total: 'total', members: ['a', 'b'] }], true);
@@ -74,7 +104,7 @@ describe('suppress', () => {
     ];
     const shown = suppress(counts, groups, true);
     expect(shown.a).toBeNull();
-    expect(recoverable(shown, groups)).toEqual([]);
+    expect(recoverable(shown, groups, counts)).toEqual([]);
     // a's row and column each lost one more cell, and those cells' other lines too.
     expect(shown.b === null || shown.r1 === null).toBe(true);
     expect(shown.c === null || shown.k1 === null).toBe(true);
@@ -93,7 +123,7 @@ describe('suppress', () => {
       counts.total = members.reduce((sum, key) => sum + (counts[key] ?? 0), 0);
       const groups = [{ total: 'total', members }];
       const shown = suppress(counts, groups, true);
-      expect(recoverable(shown, groups), JSON.stringify(counts)).toEqual([]);
+      expect(recoverable(shown, groups, counts), JSON.stringify(counts)).toEqual([]);
       for (const key of Object.keys(counts)) {
         const value = counts[key] ?? 0;
         if (value > 0 && value < 5) expect(shown[key], `${key} of ${JSON.stringify(counts)}`).toBeNull();

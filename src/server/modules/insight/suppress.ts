@@ -6,9 +6,10 @@ import { isCorrections } from '../people/people.access.ts';
 // woman, so it is hidden (null, shown "< 5") wherever it leaves the corrections agencies, and always on the
 // public page. Hiding one cell is not enough when a total and its other members are published in the same
 // answer: the cell is the total minus the rest. So in every such group (total = sum of members) the hidden
-// cells must be none or at least two; the complement chosen is the smallest shown member that is not zero
-// (a zero hidden next to a 3 would still tell that the two sum to 3), else the smallest shown member, else
-// the total. Zeros are shown: a zero points at nobody.
+// cells must be none or at least two, and when the total is shown the hidden members must add up to at
+// least MIN_CELL (two hidden cells summing to 2 are one person each). The complement chosen is the smallest
+// shown member that is not zero, else the smallest shown member, else the total. Zeros are shown: a zero
+// points at nobody.
 
 /** Counts from 1 to MIN_CELL − 1 are hidden: the same threshold as the outcome cohorts. */
 export const MIN_CELL = COHORT_MIN_CELL;
@@ -21,7 +22,8 @@ export interface SuppressionGroup<K extends string> {
 
 /**
  * Counts 1..MIN_CELL−1 become null, then complementary suppression until, in every group, the hidden cells
- * (its total included) are none or at least two. `hide` false returns the counts unchanged.
+ * (its total included) are none or at least two, and hidden members under a shown total add up to at least
+ * MIN_CELL. `hide` false returns the counts unchanged.
  */
 export function suppress<K extends string>(
   counts: Record<K, number>,
@@ -37,8 +39,7 @@ export function suppress<K extends string>(
     while (changed) {
       changed = false;
       for (const group of groups) {
-        const cells = [group.total, ...group.members];
-        if (cells.filter((key) => hidden.has(key)).length !== 1) continue;
+        if (!exposed(group, counts, hidden)) continue;
         const complement = chooseComplement(group, counts, hidden);
         if (complement !== null) {
           hidden.add(complement);
@@ -50,6 +51,25 @@ export function suppress<K extends string>(
   const result = {} as Record<K, number | null>;
   for (const key of keys) result[key] = hidden.has(key) ? null : counts[key];
   return result;
+}
+
+/**
+ * A group gives a hidden cell away when it is the only hidden cell (total minus the rest), or when the total
+ * is shown and the hidden members add up to less than MIN_CELL: 12 = 10 + hidden + hidden tells that the two
+ * hidden cells hold 2 people, so one each.
+ */
+function exposed<K extends string>(
+  group: SuppressionGroup<K>,
+  counts: Record<K, number>,
+  hidden: ReadonlySet<K>,
+): boolean {
+  const hiddenMembers = group.members.filter((key) => hidden.has(key));
+  const hiddenCells = hiddenMembers.length + (hidden.has(group.total) ? 1 : 0);
+  if (hiddenCells === 0) return false;
+  if (hiddenCells === 1) return true;
+  if (hidden.has(group.total)) return false;
+  const hiddenSum = hiddenMembers.reduce((sum, key) => sum + counts[key], 0);
+  return hiddenSum < MIN_CELL;
 }
 
 function chooseComplement<K extends string>(

@@ -61,7 +61,7 @@ export const dashboardEn: typeof dashboardId = {
   outcomes: {
     title: 'Outcomes by release cohort',
     intro:
-      'Women released in the same quarter form one cohort. Working: of the outcome checks recorded at months 3, 6 and 12; returned to custody: of the whole cohort. A window the whole cohort has not yet passed by {{date}} reads “not yet”. Cohorts released up to 27 months before the period's end are shown, even before its start.',
+      'Women released in the same quarter form one cohort. Working: of the outcome checks recorded at months 3, 6 and 12; returned to custody: of the whole cohort. A window the whole cohort has not yet passed by {{date}} reads “not yet”. Cohorts released up to 27 months before the period’s end are shown, even before its start.',
     of: '{{part}} of {{whole}}',
     fewChecks: '< 5 checks',
     cohort: 'Release cohort',
