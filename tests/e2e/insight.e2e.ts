@@ -239,12 +239,13 @@ describe('the program dashboard', () => {
     await expect.poll(() => funnel.barLabels()).toEqual(filtered.funnel.map((step) => countText(step.count)));
     await expectAccessible(page, 'the funnel with its table open');
 
-    // Its CSV: the header row, then the same figures (raw numbers, "< 5" where hidden); audited first.
+    // Its CSV (Indonesian: `;` between fields, " (%)" on the percentages): the header row, then the same
+    // figures (raw numbers, "< 5" where hidden); audited first.
     const csv = await funnel.downloadCsv();
     expect(csv.fileName).toBe(`alur-program_${from}_${to}.csv`);
     expect(
       csv.text.startsWith(
-        '\uFEFFTahap,Jumlah orang,Konversi dari tahap sebelumnya,Bagian dari tahap pertama\r\n',
+        '\uFEFFTahap;Jumlah orang;Konversi dari tahap sebelumnya (%);Bagian dari tahap pertama (%)\r\n',
       ),
     ).toBe(true);
     const lines = csvLines(csv.text);
@@ -631,7 +632,7 @@ describe('the public page', () => {
     // A chart's CSV: made in the browser from the rows shown.
     const csv = await publicPage.panel('Penempatan kerja per sektor').downloadCsv();
     expect(csv.fileName).toBe('penempatan-per-sektor.csv');
-    expect(csv.text.startsWith('\uFEFFSektor,Penempatan\r\n')).toBe(true);
+    expect(csv.text.startsWith('\uFEFFSektor;Penempatan\r\n')).toBe(true);
     expect(csvLines(csv.text).slice(1)).toEqual(
       data.placements.bySector.map((row) => [
         SECTOR[row.sector],

@@ -78,6 +78,15 @@ describe('ChartPanel', () => {
     expect(html).not.toContain('<table');
   });
 
+  it('describes both buttons by the panel title, so same-named buttons can be told apart', () => {
+    const html = panel();
+    const titleId = /<h2[^>]*id="([^"]+)"/.exec(html)?.[1];
+    expect(titleId).toBeTruthy();
+    const buttons = html.match(/<button[^>]*>/g) ?? [];
+    expect(buttons).toHaveLength(2);
+    for (const button of buttons) expect(button).toContain(`aria-describedby="${titleId}"`);
+  });
+
   it('says there is nothing to show instead of an empty chart, table and file', () => {
     const html = panel({ rows: [], emptyText: 'Belum ada penempatan.' });
     expect(html).toContain('Belum ada penempatan.');

@@ -80,7 +80,7 @@ export function ChartPanel<R extends object>({
     setSaving(true);
     try {
       await onCsvDownload?.();
-      downloadCsv(csvName, toCsv(columns, csvRows(rows, columns)));
+      downloadCsv(csvName, toCsv(columns, csvRows(rows, columns), i18n.language));
     } catch (error) {
       notifyError(error);
     } finally {
@@ -133,6 +133,8 @@ export function ChartPanel<R extends object>({
                 leftSection={<IconTable size={14} aria-hidden />}
                 aria-expanded={tableOpen}
                 aria-controls={tableId}
+                // The same words in every panel: the title tells a screen reader's list of buttons apart.
+                aria-describedby={titleId}
                 onClick={() => setTableOpen((open) => !open)}
               >
                 {tableOpen ? t('insight.common.chart.hideTable') : t('insight.common.chart.showTable')}
@@ -142,6 +144,7 @@ export function ChartPanel<R extends object>({
                 size="xs"
                 leftSection={<IconDownload size={14} aria-hidden />}
                 loading={saving}
+                aria-describedby={titleId}
                 onClick={() => void download()}
               >
                 {t('insight.common.chart.downloadCsv')}

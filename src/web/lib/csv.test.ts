@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { csvFileName, downloadCsv, HIDDEN_COUNT, toCsv } from './csv.ts';
+import { csvDialect, csvField, csvFileName, downloadCsv, HIDDEN_COUNT, toCsv } from './csv.ts';
 
 const BOM = '\uFEFF';
 
@@ -55,6 +55,56 @@ describe('toCsv', () => {
   it('writes negative and fractional numbers as numbers, not as guarded text', () => {
     const csv = toCsv([{ key: 'n', label: 'n', numeric: true }], [{ n: -3 }, { n: 0.25 }, { n: Number.NaN }]);
     expect(csv).toBe(`${BOM}n\r\n-3\r\n0.25\r\n\r\n`);
+  });
+
+  it('says " (%)" in a percentage column header, once', () => {
+    const csv = toCsv(
+      [
+        { key: 'a', label: 'Konversi dari tahap sebelumnya', numeric: true, percent: true },
+        { key: 'b', label: 'Bekerja 12 bulan (%)', numeric: true, percent: true },
+        { key: 'c', label: 'Kembali %', numeric: true, percent: true },
+        { key: 'd', label: 'Jumlah', numeric: true },
+      ],
+      [],
+    );
+    expect(csv).toBe(`${BOM}Konversi dari tahap sebelumnya (%),Bekerja 12 bulan (%),Kembali %,Jumlah\r\n`);
+  });
+});
+
+describe('toCsv in Indonesian (Excel with Indonesian settings)', () => {
+  const columns = [
+    { key: 'village', label: 'Kelurahan' },
+    { key: 'placed', label: 'Ditempatkan', numeric: true },
+    { key: 'rate', label: 'Bagian', numeric: true, percent: true },
+  ] as const;
+
+  it('separates with ";" and writes a decimal comma; integers stay ungrouped', () => {
+    const csv = toCsv(
+      columns,
+      [
+        { village: 'Gisikdrono', placed: 12345, rate: 45.5 },
+        { village: 'Kembangarum', placed: null, rate: 100 },
+        { village: 'Ngemplak', placed: -3, rate: null },
+      ],
+      'id',
+    );
+    expect(csv).toBe(
+      `${BOM}Kelurahan;Ditempatkan;Bagian (%)\r\nGisikdrono;12345;45,5\r\nKembangarum;< 5;100\r\nNgemplak;-3;\r\n`,
+    );
+  });
+
+  it('quotes text holding ";" (a comma alone needs no quotes), and still guards formulas', () => {
+    const csv = toCsv([{ key: 'a', label: 'Nama; lengkap' }], [{ a: 'Toko, Maju' }, { a: '=1;2' }], 'id');
+    expect(csv).toBe(`${BOM}"Nama; lengkap"\r\nToko, Maju\r\n"'=1;2"\r\n`);
+  });
+
+  it('keeps "," and "." for English and when no language is given', () => {
+    expect(csvDialect('en')).toEqual({ separator: ',', decimal: '.' });
+    expect(csvDialect(undefined)).toEqual({ separator: ',', decimal: '.' });
+    expect(csvDialect('id-ID')).toEqual({ separator: ';', decimal: ',' });
+    expect(toCsv([{ key: 'n', label: 'n', numeric: true }], [{ n: 2.5 }], 'en')).toBe(`${BOM}n\r\n2.5\r\n`);
+    expect(csvField('a;b')).toBe('a;b');
+    expect(csvField('a;b', ';')).toBe('"a;b"');
   });
 });
 

@@ -185,13 +185,16 @@ export class ChartPanel {
   }
 }
 
-/** The CSV's lines, each split into its cells (no quoted commas in the files read here), BOM removed. */
-export function csvLines(text: string): string[][] {
+/**
+ * The CSV's lines, each split into its cells (no quoted separators in the files read here), BOM removed.
+ * The pages are read in Indonesian, whose files separate fields with `;` (as Excel there expects).
+ */
+export function csvLines(text: string, separator = ';'): string[][] {
   return text
     .replace(/^\uFEFF/, '')
     .split('\r\n')
     .filter((line) => line !== '')
-    .map((line) => line.split(','));
+    .map((line) => line.split(separator));
 }
 
 /** /dasbor and its tabs, reached from the main navigation ("Dasbor"). */

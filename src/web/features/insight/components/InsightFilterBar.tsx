@@ -3,10 +3,11 @@ import { MonthPickerInput, type MonthPickerInputProps } from '@mantine/dates';
 import { IconCalendar, IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { INSIGHT_MAX_MONTHS } from '../../../../shared/insight.ts';
+import { useSession } from '../../auth/api/session.ts';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect.tsx';
 import { useInsightVillages } from '../api/dashboard.ts';
-import { adjustPeriod, isMonth, jakartaToday } from '../format.ts';
-import { FILTER_KEYS } from './insightFilters.ts';
+import { isMonth, jakartaToday } from '../format.ts';
+import { FILTER_KEYS, periodChanges } from './insightFilters.ts';
 
 export interface InsightFilterBarProps {
   /** The period shown (the answer's, or the default before it arrives). */
@@ -39,14 +40,15 @@ export function InsightFilterBar({
   disabled,
 }: InsightFilterBarProps) {
   const { t } = useTranslation();
-  const villages = useInsightVillages();
+  // A partner has no kelurahan view (the server refuses the list): no field, and no request.
+  const partner = useSession().organization.kind === 'partner';
+  const villages = useInsightVillages(!partner);
   const thisMonth = `${jakartaToday().slice(0, 7)}-01`;
 
   const pick = (changed: 'from' | 'to') => (value: string | null) => {
     const month = typeof value === 'string' ? value.slice(0, 7) : null;
     if (!isMonth(month)) return;
-    const next = adjustPeriod(period, changed, month, INSIGHT_MAX_MONTHS);
-    onChange({ [FILTER_KEYS.from]: next.from, [FILTER_KEYS.to]: next.to });
+    onChange(periodChanges(period, changed, month, INSIGHT_MAX_MONTHS));
   };
 
   const monthProps: Partial<MonthPickerInputProps> = {
@@ -75,7 +77,11 @@ export function InsightFilterBar({
       role="search"
       aria-label={t('insight.common.filters.label')}
     >
-      <SimpleGrid cols={{ base: 1, xs: 2, md: withOrganization ? 4 : 3 }} spacing="sm" verticalSpacing="xs">
+      <SimpleGrid
+        cols={{ base: 1, xs: 2, md: 2 + Number(withOrganization) + Number(!partner) }}
+        spacing="sm"
+        verticalSpacing="xs"
+      >
         <MonthPickerInput
           {...monthProps}
           label={t('insight.common.filters.from')}
@@ -99,18 +105,21 @@ export function InsightFilterBar({
             disabled={disabled}
           />
         )}
-        <Select
-          label={t('insight.common.filters.village')}
-          placeholder={t('insight.common.filters.allVillages')}
-          data={villageOptions}
-          value={villageId}
-          onChange={(value) => onChange({ [FILTER_KEYS.villageId]: value })}
-          searchable
-          clearable
-          clearButtonProps={{ 'aria-label': t('insight.common.filters.clearVillage') }}
-          nothingFoundMessage="—"
-          disabled={disabled || villageOptions.length === 0}
-        />
+        {!partner && (
+          <Select
+            label={t('insight.common.filters.village')}
+            placeholder={t('insight.common.filters.allVillages')}
+            data={villageOptions}
+            value={villageId}
+            onChange={(value) => onChange({ [FILTER_KEYS.villageId]: value })}
+            searchable
+            clearable
+            clearButtonProps={{ 'aria-label': t('insight.common.filters.clearVillage') }}
+            nothingFoundMessage="—"
+            error={villages.isError ? t('errors.loadFailed') : undefined}
+            disabled={disabled || villageOptions.length === 0}
+          />
+        )}
       </SimpleGrid>
       {hasFilters && (
         <Group justify="flex-end" mt="xs">

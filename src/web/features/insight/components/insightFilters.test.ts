@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditFilters, dashboardQueryFromParams } from './insightFilters.ts';
+import { auditFilters, dashboardQueryFromParams, periodChanges, shownFilters } from './insightFilters.ts';
 import { insightTabAt, insightTabPath } from './insightTabs.ts';
 
 const ORG = '0b6f7c1e-2a54-4d1e-9a4b-7d2a1c3e5f60';
@@ -52,5 +52,41 @@ describe('insight tabs', () => {
   it('gives each tab its address', () => {
     expect(insightTabPath({ segment: '' })).toBe('/dasbor');
     expect(insightTabPath({ segment: 'laporan-bulanan' })).toBe('/dasbor/laporan-bulanan');
+  });
+});
+
+describe('shownFilters', () => {
+  const fallback = { from: '2025-12', to: '2026-11' };
+  const answer = { from: '2025-01', to: '2025-06', organization: { id: ORG }, village: { id: VILLAGE } };
+
+  it('shows the address first, not the answer still on screen', () => {
+    expect(shownFilters({ from: '2026-01' }, answer, fallback)).toEqual({
+      period: { from: '2026-01', to: '2025-06' },
+      organizationId: ORG,
+      villageId: VILLAGE,
+    });
+  });
+
+  it('falls back to the defaults while the answer is a placeholder (none given)', () => {
+    expect(shownFilters({ to: '2026-03' }, undefined, fallback)).toEqual({
+      period: { from: '2025-12', to: '2026-03' },
+      organizationId: null,
+      villageId: null,
+    });
+  });
+});
+
+describe('periodChanges', () => {
+  const period = { from: '2025-12', to: '2026-11' };
+
+  it('writes only the month picked when the other one can stay', () => {
+    expect(periodChanges(period, 'from', '2026-01', 120)).toEqual({ dari: '2026-01' });
+    expect(periodChanges(period, 'to', '2026-06', 120)).toEqual({ sampai: '2026-06' });
+  });
+
+  it('moves the other month too when the two would cross or span too long', () => {
+    expect(periodChanges(period, 'from', '2026-12', 120)).toEqual({ dari: '2026-12', sampai: '2026-12' });
+    expect(periodChanges(period, 'to', '2025-10', 120)).toEqual({ dari: '2025-10', sampai: '2025-10' });
+    expect(periodChanges(period, 'from', '2016-01', 120)).toEqual({ dari: '2016-01', sampai: '2025-12' });
   });
 });

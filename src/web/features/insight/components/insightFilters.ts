@@ -1,5 +1,5 @@
 import type { DashboardQuery } from '../../../../shared/insight.ts';
-import { isMonth } from '../format.ts';
+import { adjustPeriod, isMonth } from '../format.ts';
 
 /**
  * The dashboard's filters in the address, with Indonesian keys so a shared link reads well:
@@ -41,4 +41,39 @@ export function auditFilters(
   if (query.organizationId) filters.organizationId = query.organizationId;
   if (query.villageId) filters.villageId = query.villageId;
   return filters;
+}
+
+/** The filters the bar shows: the address's, else the answer's (not a placeholder), else the defaults. */
+export function shownFilters(
+  query: DashboardQuery,
+  answer:
+    | { from: string; to: string; organization?: { id: string } | null; village?: { id: string } | null }
+    | undefined,
+  fallback: { from: string; to: string },
+): { period: { from: string; to: string }; organizationId: string | null; villageId: string | null } {
+  return {
+    period: {
+      from: query.from ?? answer?.from ?? fallback.from,
+      to: query.to ?? answer?.to ?? fallback.to,
+    },
+    organizationId: query.organizationId ?? answer?.organization?.id ?? null,
+    villageId: query.villageId ?? answer?.village?.id ?? null,
+  };
+}
+
+/**
+ * The address changes for one month picked: the key that changed, plus the other one only when the
+ * period had to move it (the two never cross and never span more than `maxMonths`).
+ */
+export function periodChanges(
+  period: { from: string; to: string },
+  changed: 'from' | 'to',
+  month: string,
+  maxMonths: number,
+): Record<string, string> {
+  const next = adjustPeriod(period, changed, month, maxMonths);
+  const other = changed === 'from' ? 'to' : 'from';
+  const changes: Record<string, string> = { [FILTER_KEYS[changed]]: month };
+  if (next[other] !== period[other]) changes[FILTER_KEYS[other]] = next[other];
+  return changes;
 }

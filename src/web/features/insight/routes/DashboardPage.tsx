@@ -13,7 +13,7 @@ import { OutcomesSection } from '../components/dashboard/OutcomesSection.tsx';
 import { PlacementsSection } from '../components/dashboard/PlacementsSection.tsx';
 import { FunnelPanel, NowSection, TrainingSection } from '../components/dashboard/ProgramSections.tsx';
 import { InsightFilterBar } from '../components/InsightFilterBar.tsx';
-import { auditFilters, dashboardQueryFromParams } from '../components/insightFilters.ts';
+import { auditFilters, dashboardQueryFromParams, shownFilters } from '../components/insightFilters.ts';
 import { SmallCountsNote } from '../components/SmallCountsNote.tsx';
 import { defaultPeriod, formatPeriod, jakartaToday } from '../format.ts';
 
@@ -33,11 +33,13 @@ export function DashboardPage() {
   const data = dashboard.data;
 
   const fallback = defaultPeriod(jakartaToday());
-  const period = data
-    ? { from: data.filters.from, to: data.filters.to }
-    : { from: query.from ?? fallback.from, to: query.to ?? fallback.to };
-  const organizationId = data ? (data.filters.organization?.id ?? null) : (query.organizationId ?? null);
-  const villageId = data ? (data.filters.village?.id ?? null) : (query.villageId ?? null);
+  // The filters shown come from the address first: while a new answer loads, `data` is still the previous
+  // one (placeholder), and showing it would make a field jump back and a quick second change undo the first.
+  const { period, organizationId, villageId } = shownFilters(
+    query,
+    dashboard.isPlaceholderData ? undefined : data?.filters,
+    fallback,
+  );
 
   const csvName = (section: string) => `${section}_${period.from}_${period.to}`;
   const onCsv = (section: string) => () =>

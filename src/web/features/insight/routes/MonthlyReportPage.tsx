@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
-import { useId } from 'react';
+import { type MouseEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type MonthlyReport, reportFileName } from '../../../../shared/insightReport.ts';
@@ -9,7 +9,9 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { accessFor } from '../../../lib/access.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { notifyError } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/api/session.ts';
+import { downloadFile } from '../../people/api/peopleData.ts';
 import { auditCsvDownload } from '../api/exports.ts';
 import { reportFileUrl, useMonthlyReport, useReportOrganizations } from '../api/report.ts';
 import { ReportControls } from '../components/report/ReportControls.tsx';
@@ -148,25 +150,8 @@ function ReportPreview({ report, busy }: { report: MonthlyReport; busy: boolean 
           </Stack>
           <Stack gap={4} component="section" aria-label={t('insight.report.download.label')}>
             <Group gap="xs">
-              <Button
-                component="a"
-                href={reportFileUrl('pdf', organization.id, report.month)}
-                download={reportFileName(organization, report.month, 'pdf')}
-                leftSection={<IconFileTypePdf size={18} aria-hidden />}
-                data-testid="report-pdf"
-              >
-                {t('insight.report.download.pdf')}
-              </Button>
-              <Button
-                component="a"
-                variant="default"
-                href={reportFileUrl('xlsx', organization.id, report.month)}
-                download={reportFileName(organization, report.month, 'xlsx')}
-                leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
-                data-testid="report-xlsx"
-              >
-                {t('insight.report.download.xlsx')}
-              </Button>
+              <ReportFileButton format="pdf" organization={organization} month={report.month} />
+              <ReportFileButton format="xlsx" organization={organization} month={report.month} />
             </Group>
             <Text size="xs" c="gray.7" maw={360}>
               {t('insight.report.download.hint')}
@@ -188,5 +173,60 @@ function ReportPreview({ report, busy }: { report: MonthlyReport; busy: boolean 
       <ReportOutcomes report={report} />
       <ReportGovernance report={report} />
     </Stack>
+  );
+}
+
+/**
+ * A report file: a link to it (so it can be copied or opened elsewhere), but a click fetches it first so
+ * the button shows it is working while the server builds the file (a PDF takes a few seconds) and a
+ * refusal or failure shows the server's message instead of a failed or JSON "download"; then it is saved.
+ */
+function ReportFileButton({
+  format,
+  organization,
+  month,
+}: {
+  format: 'pdf' | 'xlsx';
+  organization: MonthlyReport['organization'];
+  month: string;
+}) {
+  const { t } = useTranslation();
+  const [saving, setSaving] = useState(false);
+  const href = reportFileUrl(format, organization.id, month);
+  const fileName = reportFileName(organization, month, format);
+
+  const save = async (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    try {
+      await downloadFile(href, fileName);
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Button
+      component="a"
+      variant={format === 'pdf' ? 'filled' : 'default'}
+      href={href}
+      download={fileName}
+      onClick={(event: MouseEvent<HTMLAnchorElement>) => void save(event)}
+      loading={saving}
+      aria-busy={saving}
+      leftSection={
+        format === 'pdf' ? (
+          <IconFileTypePdf size={18} aria-hidden />
+        ) : (
+          <IconFileSpreadsheet size={18} aria-hidden />
+        )
+      }
+      data-testid={`report-${format}`}
+    >
+      {t(format === 'pdf' ? 'insight.report.download.pdf' : 'insight.report.download.xlsx')}
+    </Button>
   );
 }

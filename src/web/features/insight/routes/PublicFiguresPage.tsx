@@ -78,7 +78,7 @@ export function PublicFiguresPage() {
               role="note"
             >
               <Text size="sm" c="dark.9">
-                {t('insight.public.privacy', { min: minCell })}
+                {t('insight.public.privacy', { min: minCell, max: minCell - 1 })}
               </Text>
             </Alert>
           </Stack>

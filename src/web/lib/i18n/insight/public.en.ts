@@ -20,7 +20,7 @@ export const publicEn: typeof publicId = {
   asOfHint: 'The figures are updated once a month, as of the last day of the previous month.',
   privacyTitle: 'Privacy',
   privacy:
-    'Figures under {{min}} are shown as "< {{min}}" to protect the privacy of the women in the program. Where a total is published, one more figure is hidden too, so that a hidden figure cannot be worked out by subtraction.',
+    'Figures from 1 to {{max}} are shown as “< {{min}}” (zeros are shown as they are) to protect the privacy of the women in the program. Where a total is published, one more figure is hidden too, so that a hidden figure cannot be worked out by subtraction.',
   key: {
     title: 'Key figures',
     inProgram: 'Women in the program',

@@ -20,7 +20,7 @@ export const publicId = {
   asOfHint: 'Angka diperbarui sekali sebulan, per hari terakhir bulan sebelumnya.',
   privacyTitle: 'Privasi',
   privacy:
-    'Angka di bawah {{min}} ditampilkan sebagai "< {{min}}" untuk melindungi privasi para perempuan dalam program. Bila sebuah total diterbitkan, satu angka lain juga disembunyikan supaya angka yang disembunyikan tidak dapat dihitung dari selisihnya.',
+    'Angka 1 sampai {{max}} ditampilkan sebagai “< {{min}}” (angka 0 tetap ditampilkan) untuk melindungi privasi para perempuan dalam program. Bila sebuah total diterbitkan, satu angka lain juga disembunyikan supaya angka yang disembunyikan tidak dapat dihitung dari selisihnya.',
   key: {
     title: 'Angka utama',
     inProgram: 'Perempuan dalam program',

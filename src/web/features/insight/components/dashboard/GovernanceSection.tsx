@@ -11,18 +11,9 @@ import { useSession } from '../../../auth/api/session.ts';
 import { GOVERNANCE_PATH } from '../../../governance/components/governanceTabs.ts';
 import { formatCount, formatNumber, formatPercent, progressValue } from '../../format.ts';
 import { InsightGroup } from '../InsightGroup.tsx';
+import { VISUALLY_HIDDEN } from '../visuallyHidden.ts';
 import { type ActionItemRow, actionItemRows, barsHeight } from './dashboardRows.ts';
 import { type SectionProps, useBarLayout } from './ProgramSections.tsx';
-
-/** The caption is for screen readers: the plan's name and period are shown just above the table. */
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 const agreementPath = (id: string) => `${GOVERNANCE_PATH}/kesepakatan/${encodeURIComponent(id)}`;
 const workPlanPath = (id: string) => `${GOVERNANCE_PATH}/program-teknis/${encodeURIComponent(id)}`;
@@ -177,6 +168,7 @@ function WorkPlansCard({ data }: SectionProps) {
                   </Text>
                 ) : (
                   <ScrollTable label={caption} minWidth={560}>
+                    {/* For screen readers: the plan's name and period are shown just above the table. */}
                     <Table.Caption style={VISUALLY_HIDDEN}>{caption}</Table.Caption>
                     <Table.Thead>
                       <Table.Tr>

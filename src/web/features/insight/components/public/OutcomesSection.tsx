@@ -116,7 +116,10 @@ export function OutcomesSection({ years }: { years: readonly PublicOutcomeYear[]
                 size="xs"
                 leftSection={<IconDownload size={14} aria-hidden />}
                 onClick={() =>
-                  downloadCsv(t('insight.public.outcomes.csv'), toCsv(columns, csvRows(rows, columns)))
+                  downloadCsv(
+                    t('insight.public.outcomes.csv'),
+                    toCsv(columns, csvRows(rows, columns), i18n.language),
+                  )
                 }
               >
                 {t('insight.common.chart.downloadCsv')}

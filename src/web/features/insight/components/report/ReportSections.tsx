@@ -11,6 +11,7 @@ import { formatCount, formatPercent } from '../../format.ts';
 import { barsHeight } from '../dashboard/dashboardRows.ts';
 import { useLabelWidth } from '../dashboard/ProgramSections.tsx';
 import { barLabel } from '../village/villageRows.ts';
+import { VISUALLY_HIDDEN } from '../visuallyHidden.ts';
 import { type CountRow, hasAnyFigure, type SummaryRow, summaryRows, withTotal } from './reportRows.ts';
 
 export interface ReportSectionProps {
@@ -82,6 +83,8 @@ function ReportTable<R extends object>({
         <Text size="sm">{empty}</Text>
       ) : (
         <ScrollTable label={title} minWidth={minWidth}>
+          {/* The heading above shows the words; the caption names the table itself. */}
+          <Table.Caption style={VISUALLY_HIDDEN}>{title}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               {columns.map((column) => (

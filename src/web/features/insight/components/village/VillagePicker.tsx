@@ -10,6 +10,7 @@ import { isApiError } from '../../../../lib/api.ts';
 import { EMPTY } from '../../../../lib/format.ts';
 import { useSession } from '../../../auth/api/session.ts';
 import { useInsightVillages } from '../../api/dashboard.ts';
+import { VISUALLY_HIDDEN } from '../visuallyHidden.ts';
 import { filterVillages, villageToOpen } from './villageRows.ts';
 
 /** The address of one kelurahan's figures. */
@@ -77,6 +78,7 @@ export function VillagePicker() {
             <Text>{t('insight.village.picker.none')}</Text>
           ) : (
             <ScrollTable label={t('insight.village.picker.tableLabel')} minWidth={320}>
+              <Table.Caption style={VISUALLY_HIDDEN}>{t('insight.village.picker.tableLabel')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('insight.village.picker.name')}</Table.Th>

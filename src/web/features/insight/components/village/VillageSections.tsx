@@ -13,6 +13,7 @@ import { barsHeight } from '../dashboard/dashboardRows.ts';
 import { useLabelWidth } from '../dashboard/ProgramSections.tsx';
 import { InsightGroup } from '../InsightGroup.tsx';
 import { StatCard } from '../StatCard.tsx';
+import { VISUALLY_HIDDEN } from '../visuallyHidden.ts';
 import { anyHidden, opportunityRows, type SectorRow, sectorRows, statusRows } from './villageRows.ts';
 
 interface StatusTableRow {
@@ -159,6 +160,9 @@ export function VillageOpportunitiesSection({
         <Text>{t('insight.village.opportunities.empty')}</Text>
       ) : (
         <ScrollTable label={t('insight.village.opportunities.tableLabel')} minWidth={720}>
+          <Table.Caption style={VISUALLY_HIDDEN}>
+            {t('insight.village.opportunities.tableLabel')}
+          </Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('insight.village.opportunities.titleColumn')}</Table.Th>
