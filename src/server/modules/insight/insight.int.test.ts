@@ -1278,3 +1278,29 @@ describe('OpenAPI', () => {
     );
   });
 });
+
+describe('a past period does not move (review F3)', () => {
+  it('a placement after asOf leaves a kelurahan’s dashboard of that period unchanged', async () => {
+    const db = t.database.db;
+    // A kelurahan of its own (under a kecamatan of its own: the lists above keep their 16), nobody intended
+    // for it. Z1 (Lapas Dua, in since June 2023) is placed there on 1 Mar 2026, after the period 2023–2025
+    // (asOf 31 Dec 2025): she joins its scope on that day, so the period's figures stay as they were —
+    // for the kelurahan's own scope and for the program filtered on it — while 2026 counts her.
+    const district = (await createOrganization(db, { kind: 'district', name: 'Kecamatan Uji F3' })).id;
+    const village = (
+      await createOrganization(db, { kind: 'village', name: 'Kelurahan Uji F3', parentId: district })
+    ).id;
+    await person('Z1', { org: P2, entry: '2023-06-01' });
+    const scoped = `${PERIOD}&organizationId=${village}`;
+    const filtered = `${PERIOD}&villageId=${village}`;
+    const before = [await dashboard('head', scoped), await dashboard('head', filtered)];
+    expect(before.map((view) => view.funnel[0]?.count)).toEqual([0, 0]);
+    const opportunity = await createOpportunity(db, { partnerId: M2, villageId: village, places: 2 });
+    await placed('Z1', opportunity.id, '2026-03-01');
+    const after = [await dashboard('head', scoped), await dashboard('head', filtered)];
+    expect(after).toEqual(before);
+    const later = await dashboard('head', `from=2026-01&to=2026-03&organizationId=${village}`);
+    expect(later.funnel[0]?.count).toBe(1);
+    expect(later.placements.total).toBe(1);
+  });
+});

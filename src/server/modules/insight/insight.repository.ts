@@ -61,41 +61,44 @@ export async function analytic<T>(
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
-/** Person `alias` is intended for the kelurahan or was placed (placed_on set) in one of its opportunities. */
-function ofVillage(villageId: string, alias: string): RawBuilder<SqlBool> {
+/**
+ * Person `alias` is intended for the kelurahan or was placed (placed_on set, on or before `cutoff`) in one of
+ * its opportunities.
+ */
+function ofVillage(villageId: string, alias: string, cutoff: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${sql.ref(`${alias}.intended_village_id`)} = ${villageId}::uuid
     or ${sql.ref(`${alias}.id`)} in (select vp.person_id from placement vp join opportunity vo on vo.id = vp.opportunity_id
-      where vo.village_id = ${villageId}::uuid and vp.placed_on is not null))`;
+      where vo.village_id = ${villageId}::uuid and vp.placed_on is not null and vp.placed_on <= ${cutoff}::date))`;
 }
 
-/** The SQL condition on person `alias`: in the scope and, with a kelurahan filter, of that kelurahan. */
-export function peopleSql(scope: InsightScope, villageId: string | null, alias = 'p'): RawBuilder<SqlBool> {
-  const inScope = scopePeopleSql(scope, alias);
-  return villageId ? sql<SqlBool>`(${inScope} and ${ofVillage(villageId, alias)})` : inScope;
+/** Who a figure counts: the kelurahan filter and the day placements count by (a period's asOf). */
+type PeopleFilter = Pick<InsightFilter, 'villageId' | 'asOf'>;
+
+/**
+ * The SQL condition on person `alias`: in the scope and, with a kelurahan filter, of that kelurahan; a
+ * placement makes her count only when placed by asOf, so a later one does not move a past period's figures.
+ */
+export function peopleSql(scope: InsightScope, filter: PeopleFilter, alias = 'p'): RawBuilder<SqlBool> {
+  const inScope = scopePeopleSql(scope, alias, filter.asOf);
+  return filter.villageId
+    ? sql<SqlBool>`(${inScope} and ${ofVillage(filter.villageId, alias, filter.asOf)})`
+    : inScope;
 }
 
 /**
  * The SQL condition "the person id in `column` counts": `true` for the whole program (no join at all),
  * else an uncorrelated `in (select …)` over person.
  */
-export function personInSql(
-  scope: InsightScope,
-  villageId: string | null,
-  column: string,
-): RawBuilder<SqlBool> {
-  if (scope.kind === 'program' && !villageId) return sql<SqlBool>`true`;
-  return sql<SqlBool>`${sql.ref(column)} in (select sp.id from person sp where ${peopleSql(scope, villageId, 'sp')})`;
+export function personInSql(scope: InsightScope, filter: PeopleFilter, column: string): RawBuilder<SqlBool> {
+  if (scope.kind === 'program' && !filter.villageId) return sql<SqlBool>`true`;
+  return sql<SqlBool>`${sql.ref(column)} in (select sp.id from person sp where ${peopleSql(scope, filter, 'sp')})`;
 }
 
 /** The enrolment id in `column` is of a person who counts (`true` for the whole program: no join at all). */
-function enrolmentOfScope(
-  scope: InsightScope,
-  villageId: string | null,
-  column: string,
-): RawBuilder<SqlBool> {
-  if (scope.kind === 'program' && !villageId) return sql<SqlBool>`true`;
+function enrolmentOfScope(scope: InsightScope, filter: PeopleFilter, column: string): RawBuilder<SqlBool> {
+  if (scope.kind === 'program' && !filter.villageId) return sql<SqlBool>`true`;
   return sql<SqlBool>`${sql.ref(column)} in (select se.id from training_enrolment se
-    where ${personInSql(scope, villageId, 'se.person_id')})`;
+    where ${personInSql(scope, filter, 'se.person_id')})`;
 }
 
 /** The day she entered the program: her detention start, else the day her record was created (WIB). */
@@ -189,7 +192,7 @@ export async function peopleCounts(
             and oc.work_status in ('employed', 'self_employed')
         ) x group by x.person_id
       ) f on f.person_id = p.id
-      where ${peopleSql(scope, filter.villageId)} and ${ENTRY} <= ${date(filter.periodEnd)}
+      where ${peopleSql(scope, filter)} and ${ENTRY} <= ${date(filter.periodEnd)}
     )
     select
       (count(*) filter (where in_period))::int as in_program,
@@ -264,7 +267,7 @@ export async function trainingCounts(
       where tc.status <> 'cancelled' and tc.start_date <= ${end}
         and coalesce(tc.completed_on, tc.end_date) >= ${start}
         and exists (select 1 from training_enrolment e where e.cohort_id = tc.id
-          and e.status in ('allocated', 'completed') and ${personInSql(scope, filter.villageId, 'e.person_id')})`,
+          and e.status in ('allocated', 'completed') and ${personInSql(scope, filter, 'e.person_id')})`,
     ),
     analytic(
       db,
@@ -273,7 +276,7 @@ export async function trainingCounts(
       from training_attendance a
       where a.session_id in (select s.id from training_session s
           where s.date between ${start} and ${end} and s.status <> 'cancelled')
-        and ${enrolmentOfScope(scope, filter.villageId, 'a.enrolment_id')}`,
+        and ${enrolmentOfScope(scope, filter, 'a.enrolment_id')}`,
     ),
     analytic(
       db,
@@ -284,7 +287,7 @@ export async function trainingCounts(
       left join (select distinct c.enrolment_id from certificate c
           where c.enrolment_id is not null and c.issued_on <= ${asOf}) ce on ce.enrolment_id = e.id
       where tc.status = 'completed' and coalesce(tc.completed_on, tc.end_date) between ${start} and ${end}
-        and e.status = 'completed' and ${personInSql(scope, filter.villageId, 'e.person_id')}`,
+        and e.status = 'completed' and ${personInSql(scope, filter, 'e.person_id')}`,
     ),
   ]);
   return {
@@ -320,7 +323,7 @@ export async function placementCells(
     join opportunity op on op.id = pl.opportunity_id
     join organization v on v.id = op.village_id
     where pl.placed_on between ${date(filter.periodStart)} and ${date(filter.asOf)}
-      and ${personInSql(scope, filter.villageId, 'pl.person_id')}
+      and ${personInSql(scope, filter, 'pl.person_id')}
     group by op.village_id, v.name, op.sector`,
   );
   return rows.map((row) => ({ ...row, count: toInt(row.count) }));
@@ -366,7 +369,7 @@ export async function cohortCounts(
       from person p
       left join (select r.person_id, min(r.returned_to_custody_on) as returned_on from outcome_check r
         where r.returned_to_custody_on is not null group by r.person_id) x on x.person_id = p.id
-      where ${peopleSql(scope, filter.villageId)} and p.released_on between ${date(from)} and ${date(last)}
+      where ${peopleSql(scope, filter)} and p.released_on between ${date(from)} and ${date(last)}
     ),
     sizes as (
       select cohort, count(*)::int as size,
@@ -522,7 +525,7 @@ export async function villagePeopleCounts(
         (count(*) filter (where p.released_on is null and p.release_date between ${date(today)}
           and ${date(horizonEnd)}))::int as upcoming
       from person p
-      where p.intended_village_id = ${villageId}::uuid and ${scopePeopleSql(scope, 'p')}
+      where p.intended_village_id = ${villageId}::uuid and ${scopePeopleSql(scope, 'p', today)}
       group by 1`,
     ),
     analytic(
@@ -530,7 +533,7 @@ export async function villagePeopleCounts(
       sql<{ under_supervision: number; working_latest: number }>`
       with here as (
         select p.id, ${status} as status from person p
-        where ${scopePeopleSql(scope, 'p')} and ${ofVillage(villageId, 'p')}
+        where ${scopePeopleSql(scope, 'p', today)} and ${ofVillage(villageId, 'p', today)}
       ),
       latest as (
         select distinct on (k.person_id) k.person_id, k.work_status
@@ -556,7 +559,7 @@ export async function villagePeopleCounts(
 }
 
 /** The kelurahan's opportunities open or filled, with placements in stage placed of people in scope. */
-export async function villageOpportunities(db: Db, scope: InsightScope, villageId: string) {
+export async function villageOpportunities(db: Db, scope: InsightScope, villageId: string, today: string) {
   const rows = await analytic(
     db,
     sql<{
@@ -570,7 +573,7 @@ export async function villageOpportunities(db: Db, scope: InsightScope, villageI
     }>`
     select op.id, op.title, coalesce(pt.short_name, pt.name) as partner_name, op.sector, op.status, op.places,
       (select count(*) from placement pl join person p on p.id = pl.person_id
-        where pl.opportunity_id = op.id and pl.stage = 'placed' and ${scopePeopleSql(scope, 'p')})::int as placed
+        where pl.opportunity_id = op.id and pl.stage = 'placed' and ${scopePeopleSql(scope, 'p', today)})::int as placed
     from opportunity op
     join organization pt on pt.id = op.partner_id
     where op.village_id = ${villageId}::uuid and op.status in ('open', 'filled')
@@ -607,7 +610,7 @@ export async function villageSectorCounts(
     with upcoming as (
       select p.id, p.intended_village_id = ${villageId}::uuid as here
       from person p
-      where ${scopePeopleSql(scope, 'p')} and p.released_on is null
+      where ${scopePeopleSql(scope, 'p', today)} and p.released_on is null
         and p.release_date between ${date(today)} and ${date(horizonEnd)}
         and ${status} in ('in_custody', 'pre_release')
     ),

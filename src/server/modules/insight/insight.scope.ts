@@ -118,19 +118,31 @@ function idList(ids: string[]): RawBuilder<unknown> {
 }
 
 /**
- * The ids of the people placed (placed_on set, whatever the stage now) in an opportunity matching `where`,
- * as SQL returning one column `person_id`.
+ * The ids of the people placed (placed_on set, whatever the stage now) in an opportunity matching `where`, on
+ * or before `cutoff` when there is one, as SQL returning one column `person_id`.
  */
-function placedIn(where: RawBuilder<SqlBool>): RawBuilder<unknown> {
+function placedIn(where: RawBuilder<SqlBool>, cutoff: string | null): RawBuilder<unknown> {
+  const dated = cutoff === null ? sql`` : sql` and sp.placed_on <= ${cutoff}::date`;
   return sql`select sp.person_id from placement sp join opportunity so on so.id = sp.opportunity_id
-    where sp.placed_on is not null and ${where}`;
+    where sp.placed_on is not null${dated} and ${where}`;
 }
 
 /**
  * The SQL condition "the person aliased `alias` is in the scope". For the program it is `true`, for a prison
  * an indexed equality on person.organization_id, otherwise `alias.id in (…)` over a small id set.
+ *
+ * `cutoff` ('yyyy-mm-dd'): a placement counts for a village, district or partner scope only when placed on or
+ * before it, so a later placement does not move a past month's report or a past period's dashboard (the
+ * report passes the month's last day, the dashboard its asOf, the kelurahan view today). Null: every
+ * placement (callers with no date). A prison's and a probation office's scope follow today's links
+ * (person.organization_id, referrals, handovers): a woman moved to another prison later leaves the earlier
+ * figures of the first one (a known limit, ADR 015).
  */
-export function scopePeopleSql(scope: InsightScope, alias = 'p'): RawBuilder<SqlBool> {
+export function scopePeopleSql(
+  scope: InsightScope,
+  alias = 'p',
+  cutoff: string | null = null,
+): RawBuilder<SqlBool> {
   const organization = scope.organization;
   if (scope.kind === 'program' || !organization) return sql<SqlBool>`true`;
   const id = sql.ref(`${alias}.id`);
@@ -144,16 +156,19 @@ export function scopePeopleSql(scope: InsightScope, alias = 'p'): RawBuilder<Sql
       if (scope.villageIds.length === 0) return FALSE;
       const villages = idList(scope.villageIds);
       return sql<SqlBool>`(${sql.ref(`${alias}.intended_village_id`)} in (${villages})
-        or ${id} in (${placedIn(sql<SqlBool>`so.village_id in (${villages})`)}))`;
+        or ${id} in (${placedIn(sql<SqlBool>`so.village_id in (${villages})`, cutoff)}))`;
     }
     case 'partner':
-      return sql<SqlBool>`${id} in (${placedIn(sql<SqlBool>`so.partner_id = ${organization.id}::uuid`)})`;
+      return sql<SqlBool>`${id} in (${placedIn(sql<SqlBool>`so.partner_id = ${organization.id}::uuid`, cutoff)})`;
   }
 }
 
-/** The people of the scope as a subquery of one column `id` (for `with scope_people as (…)` or `in (…)`). */
-export function scopePeopleIdsSql(scope: InsightScope): RawBuilder<unknown> {
-  return sql`select sp_person.id from person sp_person where ${scopePeopleSql(scope, 'sp_person')}`;
+/**
+ * The people of the scope as a subquery of one column `id` (for `with scope_people as (…)` or `in (…)`);
+ * `cutoff` as in scopePeopleSql.
+ */
+export function scopePeopleIdsSql(scope: InsightScope, cutoff: string | null = null): RawBuilder<unknown> {
+  return sql`select sp_person.id from person sp_person where ${scopePeopleSql(scope, 'sp_person', cutoff)}`;
 }
 
 /**

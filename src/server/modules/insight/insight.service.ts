@@ -497,7 +497,7 @@ export async function village(
   const hide = hidesSmallCounts(ctx);
   const [people, opportunities, sectors] = await Promise.all([
     villagePeopleCounts(db, scope, row.id, on, horizonEnd, window),
-    villageOpportunities(db, scope, row.id),
+    villageOpportunities(db, scope, row.id, on),
     villageSectorCounts(db, scope, row.id, on, horizonEnd, window),
   ]);
 

@@ -62,24 +62,24 @@ function ownCertificateSql(scope: InsightScope): RawBuilder<SqlBool> {
  * The handovers of the organization, over a handover `h` and its person `p`: sent by the prison, sent to the
  * probation office, otherwise those of the people in scope.
  */
-function handoverSql(scope: InsightScope): RawBuilder<SqlBool> {
+function handoverSql(scope: InsightScope, period: ReportPeriod): RawBuilder<SqlBool> {
   const organization = scope.organization;
   if (organization?.kind === 'prison') return sql<SqlBool>`h.from_organization_id = ${organization.id}::uuid`;
   if (organization?.kind === 'probation')
     return sql<SqlBool>`h.to_organization_id = ${organization.id}::uuid`;
-  return scopePeopleSql(scope, 'p');
+  return scopePeopleSql(scope, 'p', period.to);
 }
 
 /**
  * The placements of the organization, over a placement's person `p` and opportunity `o`: into a kelurahan's
  * (kecamatan's) opportunities, with the partner, else of the people in scope.
  */
-function placementSql(scope: InsightScope): RawBuilder<SqlBool> {
+function placementSql(scope: InsightScope, period: ReportPeriod): RawBuilder<SqlBool> {
   const organization = scope.organization;
   if (organization?.kind === 'village' || organization?.kind === 'district')
     return scope.villageIds.length ? sql<SqlBool>`o.village_id in (${uuidList(scope.villageIds)})` : FALSE;
   if (organization?.kind === 'partner') return sql<SqlBool>`o.partner_id = ${organization.id}::uuid`;
-  return scopePeopleSql(scope, 'p');
+  return scopePeopleSql(scope, 'p', period.to);
 }
 
 /** A started enrolment: allocated to a cohort `c` (kept through completion or removal) — its start date. */
@@ -125,7 +125,8 @@ export async function summaryCounts(
 ): Promise<SummaryCounts> {
   const { from, to } = period;
   const { start, end } = instants(period);
-  const people = scopePeopleSql(scope, 'p');
+  // The people in scope at the month's end: placements after it do not count (same month, same figures).
+  const people = scopePeopleSql(scope, 'p', to);
   const cohorts = ownCohortSql(scope);
   const wanted = new Set(keys);
   const parts: RawBuilder<unknown>[] = [];
@@ -178,11 +179,11 @@ export async function summaryCounts(
       where ${ownCertificateSql(scope)} and cert.issued_on between ${from}::date and ${to}::date) certificates`);
   if (wanted.has('handovers_sent'))
     parts.push(sql`(select count(*) as handovers_sent from handover h join person p on p.id = h.person_id
-      where ${handoverSql(scope)} and h.sent_at >= ${start}::timestamptz and h.sent_at < ${end}::timestamptz) sent`);
+      where ${handoverSql(scope, period)} and h.sent_at >= ${start}::timestamptz and h.sent_at < ${end}::timestamptz) sent`);
   if (wanted.has('handovers_accepted'))
     parts.push(sql`(select count(*) as handovers_accepted from handover_event he
         join handover h on h.id = he.handover_id join person p on p.id = h.person_id
-      where ${handoverSql(scope)} and he.action = 'accepted'
+      where ${handoverSql(scope, period)} and he.action = 'accepted'
         and he.at >= ${start}::timestamptz and he.at < ${end}::timestamptz) accepted`);
   if (wanted.has('supervision_attended') || wanted.has('supervision_missed'))
     parts.push(sql`(select count(*) filter (where ss.outcome = 'attended') as supervision_attended,
@@ -281,7 +282,7 @@ export async function placementCells(
       count(*)::int as count
     from placement pl join opportunity o on o.id = pl.opportunity_id
       join organization v on v.id = o.village_id join person p on p.id = pl.person_id
-    where pl.placed_on between ${period.from}::date and ${period.to}::date and ${placementSql(scope)}
+    where pl.placed_on between ${period.from}::date and ${period.to}::date and ${placementSql(scope, period)}
     group by o.village_id, v.name, o.sector
     order by v.name, o.village_id, o.sector`.execute(db);
   return rows;
@@ -302,7 +303,8 @@ export async function outcomeCells(
   const { rows } = await sql<OutcomeCell>`select oc.window_months, count(*)::int as checks,
       count(*) filter (where oc.work_status in ('employed', 'self_employed'))::int as working
     from outcome_check oc join person p on p.id = oc.person_id
-    where oc.checked_on between ${period.from}::date and ${period.to}::date and ${scopePeopleSql(scope, 'p')}
+    where oc.checked_on between ${period.from}::date and ${period.to}::date
+      and ${scopePeopleSql(scope, 'p', period.to)}
     group by oc.window_months order by oc.window_months`.execute(db);
   return rows;
 }
@@ -353,7 +355,13 @@ export interface ActionItemRow {
 
 /**
  * Action items of the meetings in scope, by owner organization: created in the month, done in the month, and
- * overdue at its end (created by then, due before the last day, not done by then, not cancelled).
+ * overdue at its end (created by then, due before the last day, not done by then, not cancelled by then).
+ *
+ * "Cancelled by then": action_item has no cancellation date, but every change of an item (its only writer,
+ * meetings.repository updateActionItemIfVersion) sets updated_at, so an item cancelled now whose last change
+ * was before the month's end was cancelled at its end. One changed after the month's end counts as not
+ * cancelled then (overdue if it was due): it may have been cancelled before and edited after, a rare case
+ * that would need the audit trail (action_item.updated, details.status) to tell.
  */
 export async function actionItemRows(
   db: Db,
@@ -368,7 +376,7 @@ export async function actionItemRows(
           as opened,
         count(*) filter (where ai.status = 'done' and ai.done_on between ${from}::date and ${to}::date)::int as done,
         count(*) filter (where ai.created_at < ${end}::timestamptz and ai.due_on < ${to}::date
-          and ai.status <> 'cancelled'
+          and not (ai.status = 'cancelled' and ai.updated_at < ${end}::timestamptz)
           and not (ai.status = 'done' and (ai.done_on is null or ai.done_on <= ${to}::date)))::int as overdue
       from action_item ai join meeting m on m.id = ai.meeting_id
         join organization org on org.id = ai.owner_organization_id

@@ -152,17 +152,64 @@ export async function buildMonthlyReport(
     return { checks, working, workingRate: percent(working, checks) };
   };
 
+  // The training table and the summary's trainings completed / certificates issued, suppressed together.
+  // Per cohort: enrolled = completed + not completed = certified + not certified (the "not" cells are not
+  // printed but are part of the relation). Across the table: completion ends every allocation on the
+  // cohort's completion day, so the month's trainings completed is usually Σ the listed cohorts' completed
+  // (and the certificates issued Σ their certified): then the summary figure is the total of that column, one
+  // group (review F2: 11 = 8 + hidden would give the hidden 3). When the figures do not add up (a completion
+  // before the month, a certificate without an enrolment), the summary figure is hidden whenever a cohort's
+  // figure in that column is.
+  const trainingShown = (REPORT_TRAINING_KINDS as readonly string[]).includes(kind);
+  const listed = trainingShown ? cohorts : [];
+  const trainingCounts: Record<string, number> = {
+    'sum.completed': counts.trainings_completed,
+    'sum.certified': counts.certificates_issued,
+  };
+  const trainingGroups: SuppressionGroup<string>[] = [];
+  listed.forEach((cohort, index) => {
+    const key = (name: string) => `c${index}.${name}`;
+    trainingCounts[key('enrolled')] = cohort.enrolled;
+    trainingCounts[key('completed')] = cohort.completed;
+    trainingCounts[key('notCompleted')] = cohort.enrolled - cohort.completed;
+    trainingCounts[key('certified')] = cohort.certified;
+    trainingCounts[key('notCertified')] = cohort.enrolled - cohort.certified;
+    trainingGroups.push(
+      { total: key('enrolled'), members: [key('completed'), key('notCompleted')] },
+      { total: key('enrolled'), members: [key('certified'), key('notCertified')] },
+    );
+  });
+  const columnSum = (column: 'completed' | 'certified') =>
+    listed.reduce((sum, cohort) => sum + cohort[column], 0);
+  const columns = [
+    { total: 'sum.completed', column: 'completed' },
+    { total: 'sum.certified', column: 'certified' },
+  ] as const;
+  const inexact: (typeof columns)[number][] = [];
+  for (const entry of columns) {
+    if (listed.length > 0 && trainingCounts[entry.total] === columnSum(entry.column))
+      trainingGroups.push({
+        total: entry.total,
+        members: listed.map((_, index) => `c${index}.${entry.column}`),
+      });
+    else inexact.push(entry);
+  }
+  const trainingValues = suppress(trainingCounts, trainingGroups, hide);
+  for (const entry of inexact)
+    if (listed.some((_, index) => trainingValues[`c${index}.${entry.column}`] === null))
+      trainingValues[entry.total] = null;
+
   // The summary: independent counts hidden one by one; rows shared with a section take its value.
   const values: Record<ReportSummaryKey, number | null> = {
     people_entered: hideSmall(counts.people_entered, hide),
     enrolments_started: hideSmall(counts.enrolments_started, hide),
-    trainings_completed: hideSmall(counts.trainings_completed, hide),
+    trainings_completed: trainingValues['sum.completed'] ?? null,
     sessions_held: counts.sessions_held,
     attendance_rate: percent(
       hideSmall(counts.attendance_present, hide),
       hideSmall(counts.attendance_marks, hide),
     ),
-    certificates_issued: hideSmall(counts.certificates_issued, hide),
+    certificates_issued: trainingValues['sum.certified'] ?? null,
     handovers_sent: hideSmall(counts.handovers_sent, hide),
     handovers_accepted: hideSmall(counts.handovers_accepted, hide),
     placements_made: placementShown.total ?? null,
@@ -182,40 +229,24 @@ export async function buildMonthlyReport(
     count: values[key],
   }));
 
-  const training = (REPORT_TRAINING_KINDS as readonly string[]).includes(kind)
+  const training = trainingShown
     ? {
-        cohorts: cohorts.map((cohort) => {
-          const shown = suppress(
-            {
-              enrolled: cohort.enrolled,
-              completed: cohort.completed,
-              notCompleted: cohort.enrolled - cohort.completed,
-              certified: cohort.certified,
-              notCertified: cohort.enrolled - cohort.certified,
-            },
-            [
-              { total: 'enrolled', members: ['completed', 'notCompleted'] },
-              { total: 'enrolled', members: ['certified', 'notCertified'] },
-            ],
-            hide,
-          );
-          return {
-            id: cohort.id,
-            name: cohort.name,
-            programName: cohort.program_name,
-            providerName: cohort.provider_name,
-            startDate: cohort.start_date,
-            endDate: cohort.end_date,
-            enrolled: shown.enrolled,
-            sessionsHeld: cohort.sessions_held,
-            attendanceRate: percent(
-              hideSmall(cohort.attendance_present, hide),
-              hideSmall(cohort.attendance_marks, hide),
-            ),
-            completed: shown.completed,
-            certified: shown.certified,
-          };
-        }),
+        cohorts: listed.map((cohort, index) => ({
+          id: cohort.id,
+          name: cohort.name,
+          programName: cohort.program_name,
+          providerName: cohort.provider_name,
+          startDate: cohort.start_date,
+          endDate: cohort.end_date,
+          enrolled: trainingValues[`c${index}.enrolled`] ?? null,
+          sessionsHeld: cohort.sessions_held,
+          attendanceRate: percent(
+            hideSmall(cohort.attendance_present, hide),
+            hideSmall(cohort.attendance_marks, hide),
+          ),
+          completed: trainingValues[`c${index}.completed`] ?? null,
+          certified: trainingValues[`c${index}.certified`] ?? null,
+        })),
       }
     : null;
 
