@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, type DEMO_USERNAMES } from '../../../shared/vocabulary.t
 import { hashPassword } from '../../platform/auth/password.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoGovernance } from './demo-governance.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoPeople } from './demo-people.ts';
 import { seedDemoRelease } from './demo-release.ts';
 import { DEMO_BLK_ID, seedDemoTraining, seedDemoTrainingPartner } from './demo-training.ts';
@@ -188,6 +189,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     await seedDemoVillages(trx, { partnerId: DEMO_PARTNER_ID });
     await seedDemoRelease(trx);
     await seedDemoGovernance(trx);
+    await seedDemoHistory(trx);
     await setMeta(trx, 'demo_seeded_at', new Date().toISOString());
   });
   return true;
