@@ -498,8 +498,17 @@ if (suite === 'matching') {
     stdio: 'inherit',
   });
   process.exit(status ?? (signal ? 130 : 1));
+} else if (suite === 'insight') {
+  // `npm run bench -- insight`: issue 9's program dashboard over 300,000 people and 5,000,000 activity rows, and
+  // the monthly report PDF, on PostgreSQL (bench/insight.ts), in its own process.
+  const { status, signal } = spawnSync(process.execPath, [path.join(ROOT, 'bench/insight.ts')], {
+    stdio: 'inherit',
+  });
+  process.exit(status ?? (signal ? 130 : 1));
 } else if (suite !== undefined) {
-  console.error(`bench: unknown suite "${suite}". Usage: npm run bench [-- matching|tasks|prerelease]`);
+  console.error(
+    `bench: unknown suite "${suite}". Usage: npm run bench [-- matching|tasks|prerelease|insight]`,
+  );
   process.exit(1);
 } else {
   main().catch(async (error) => {
