@@ -17,8 +17,8 @@ import {
 import {
   dashboard,
   dashboardFigures,
+  outcomeQuarters,
   periodOf,
-  quartersOf,
 } from '../src/server/modules/insight/insight.service.ts';
 import { exportMonthlyReport } from '../src/server/modules/insight/report.service.ts';
 import { currentRules } from '../src/server/modules/rules/rules.service.ts';
@@ -192,6 +192,8 @@ interface DirectInput {
   scope: InsightScope;
   filter: InsightFilter;
   cohortFrom: string;
+  /** The release quarters of the outcomes table ('2026-Q1'…). */
+  quarters: string[];
   viewerOrganizationId: string;
 }
 
@@ -204,7 +206,7 @@ export async function directInput(
   const scope = parsed.organizationId ? await organizationScope(db, parsed.organizationId) : programScope();
   const period = periodOf(parsed);
   const { rules } = await currentRules(db, 'sentence');
-  const quarters = quartersOf(period.periodStart, period.periodEnd);
+  const quarters = outcomeQuarters(period);
   return {
     scope,
     filter: {
@@ -215,6 +217,7 @@ export async function directInput(
       preReleaseWindowDays: rules.preReleaseWindowDays,
     },
     cohortFrom: quarters[0]?.start ?? period.periodStart,
+    quarters: quarters.map((quarter) => quarter.name),
     viewerOrganizationId,
   };
 }
@@ -271,7 +274,14 @@ function checkSame(
   variant: string,
   http: DashboardResponse,
   direct: Awaited<ReturnType<typeof directDashboard>>,
+  input: DirectInput,
 ) {
+  const quarters = http.outcomes.cohorts.map((cohort) => cohort.cohort).join(',');
+  if (quarters !== input.quarters.join(','))
+    throw new Error(
+      `${variant}: the HTTP outcomes table has the quarters ${quarters}, the direct run ${input.quarters.join(',')}: ` +
+        'the service changed how it picks them (OUTCOME_LOOK_BACK_MONTHS?)',
+    );
   const shown = Object.fromEntries(http.funnel.map((stage) => [stage.stage, stage.count]));
   const expected: Record<string, number> = { ...direct.people.funnel };
   for (const [stage, count] of Object.entries(expected)) {
@@ -321,7 +331,7 @@ async function measureVariant(
   };
   const modes = { http: new Mode('http'), direct: new Mode('direct'), service: new Mode('service') };
   const first = await get();
-  checkSame(variant.name, first, await directDashboard(db, input));
+  checkSame(variant.name, first, await directDashboard(db, input), input);
   for (let i = 0; i < settings.warmup; i++) {
     await get();
     await directDashboard(db, input);

@@ -120,7 +120,12 @@ export async function fillInsight(
   const existing = await sql<{ n: number }>`select count(*)::int as n from training_program
     where name like ${`%${SYNTHETIC}`}`.execute(db);
   if ((existing.rows[0]?.n ?? 0) > 0) {
-    log('insight activity already there (programs "(sintetis)"): not filling again');
+    log('insight activity already there (programs "(sintetis)"): not filling again; vacuum analyze');
+    // A migration since the fill (the insight tables of 2026_11_30_0011) leaves tables autovacuum has not
+    // visited yet: vacuum as after a fill.
+    const t = performance.now();
+    await sql`vacuum (analyze)`.execute(db);
+    steps.push({ name: 'vacuum analyze', seconds: round((performance.now() - t) / 1000, 1) });
     const counts = await tableCounts(db);
     const people = await sql<{ n: number }>`select count(*)::int as n from person
       where created_by is null`.execute(db);

@@ -6,6 +6,7 @@ import {
   scopeAgreementSql,
   scopeMeetingSql,
   scopePeopleSql,
+  scopePersonIdsSql,
   scopeWorkPlanSql,
 } from './insight.scope.ts';
 
@@ -35,27 +36,14 @@ const date = (value: string) => sql`${value}::date`;
 
 /**
  * Runs one statement of the figures in its own short transaction, without JIT and with room for its hash
- * tables: on 300,000 people JIT compilation cost more than the statement itself (0.8 s on peopleCounts with
- * PostgreSQL's defaults), and at the default 4 MB of work_mem the per-person hash aggregates spill to disk.
- * `serial`: no parallel workers — where each worker would build the same hash table again (peopleCounts),
- * parallelism only multiplies the work on a machine whose cores the other statements already use.
- * `mergeJoins`: no hash joins — person and custody (and the per-person sets) are read in id order from their
- * covering indexes (migration 2026_11_30_0010_insight), and merging them costs about a third less than
- * hashing 300,000 custody rows (measured: 890 against 1,360 ms of backend CPU for peopleCounts on 300,000
- * people, on a loaded machine).
- * Inside a caller's transaction the settings hold until it ends.
+ * tables: on 300,000 people JIT compilation cost more than the statement itself, and at the default 4 MB of
+ * work_mem the per-person hash aggregates spill to disk. Inside a caller's transaction the settings hold
+ * until it ends.
  */
-export async function analytic<T>(
-  db: Db,
-  query: RawBuilder<T>,
-  options: { serial?: boolean; mergeJoins?: boolean } = {},
-): Promise<T[]> {
-  const workers = options.serial ? sql`, set_config('max_parallel_workers_per_gather', '0', true)` : sql``;
-  const joins = options.mergeJoins ? sql`, set_config('enable_hashjoin', 'off', true)` : sql``;
+export async function analytic<T>(db: Db, query: RawBuilder<T>): Promise<T[]> {
   const run = async (trx: Db) => {
-    await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)${workers}${joins}`.execute(
-      trx,
-    );
+    await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true),
+      set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
     return (await query.execute(trx)).rows;
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
@@ -67,42 +55,33 @@ export async function analytic<T>(
  */
 function ofVillage(villageId: string, alias: string, cutoff: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${sql.ref(`${alias}.intended_village_id`)} = ${villageId}::uuid
-    or ${sql.ref(`${alias}.id`)} in (select vp.person_id from placement vp join opportunity vo on vo.id = vp.opportunity_id
-      where vo.village_id = ${villageId}::uuid and vp.placed_on is not null and vp.placed_on <= ${cutoff}::date))`;
+    or ${sql.ref(`${alias}.id`)} in (${villagePlacedSql(villageId, cutoff)}))`;
+}
+
+/** The ids of the people placed (placed_on on or before `cutoff`) in one of the kelurahan's opportunities. */
+function villagePlacedSql(villageId: string, cutoff: string): RawBuilder<unknown> {
+  return sql`select vp.person_id from placement vp join opportunity vo on vo.id = vp.opportunity_id
+    where vo.village_id = ${villageId}::uuid and vp.placed_on is not null and vp.placed_on <= ${cutoff}::date`;
 }
 
 /** Who a figure counts: the kelurahan filter and the day placements count by (a period's asOf). */
 type PeopleFilter = Pick<InsightFilter, 'villageId' | 'asOf'>;
 
 /**
- * The SQL condition on person `alias`: in the scope and, with a kelurahan filter, of that kelurahan; a
- * placement makes her count only when placed by asOf, so a later one does not move a past period's figures.
- */
-export function peopleSql(scope: InsightScope, filter: PeopleFilter, alias = 'p'): RawBuilder<SqlBool> {
-  const inScope = scopePeopleSql(scope, alias, filter.asOf);
-  return filter.villageId
-    ? sql<SqlBool>`(${inScope} and ${ofVillage(filter.villageId, alias, filter.asOf)})`
-    : inScope;
-}
-
-/**
- * The SQL condition "the person id in `column` counts": `true` for the whole program (no join at all),
- * else an uncorrelated `in (select …)` over person.
+ * The SQL condition "the person id in `column` counts": `true` for the whole program (no join at all), else
+ * `column in (…)` over the scope's own id set (scopePersonIdsSql: a probation office's links, a partner's
+ * placements… never a test of every person) and, with a kelurahan filter, over the kelurahan's people.
  */
 export function personInSql(scope: InsightScope, filter: PeopleFilter, column: string): RawBuilder<SqlBool> {
-  if (scope.kind === 'program' && !filter.villageId) return sql<SqlBool>`true`;
-  return sql<SqlBool>`${sql.ref(column)} in (select sp.id from person sp where ${peopleSql(scope, filter, 'sp')})`;
+  const conditions: RawBuilder<SqlBool>[] = [];
+  const ids = scopePersonIdsSql(scope, filter.asOf);
+  if (ids) conditions.push(sql<SqlBool>`${sql.ref(column)} in (${ids})`);
+  if (filter.villageId)
+    conditions.push(sql<SqlBool>`${sql.ref(column)} in (select vm.id from insight_person vm
+      where vm.intended_village_id = ${filter.villageId}::uuid
+      union ${villagePlacedSql(filter.villageId, filter.asOf)})`);
+  return conditions.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 }
-
-/** The enrolment id in `column` is of a person who counts (`true` for the whole program: no join at all). */
-function enrolmentOfScope(scope: InsightScope, filter: PeopleFilter, column: string): RawBuilder<SqlBool> {
-  if (scope.kind === 'program' && !filter.villageId) return sql<SqlBool>`true`;
-  return sql<SqlBool>`${sql.ref(column)} in (select se.id from training_enrolment se
-    where ${personInSql(scope, filter, 'se.person_id')})`;
-}
-
-/** The day she entered the program: her detention start, else the day her record was created (WIB). */
-const ENTRY = sql`coalesce(c.detention_start_date, (p.created_at at time zone 'Asia/Jakarta')::date)`;
 
 const toInt = (value: unknown) => Number(value ?? 0);
 
@@ -127,7 +106,18 @@ export interface NowCounts {
 }
 
 /**
- * The funnel and the stock now, in one pass over the people of the scope who entered by the period's end.
+ * A person's stock class on asOf (peopleCounts): returned to custody after her release; inside and within the
+ * pre-release window; inside before it; released and under supervision; out otherwise (supervision ended, or
+ * the release date passed unrecorded). 0: not yet entered.
+ */
+const STOCK = { returned: 1, preRelease: 2, custody: 3, supervised: 4, out: 5 } as const;
+const IN_CUSTODY = new Set<number>([STOCK.returned, STOCK.preRelease, STOCK.custody]);
+
+/**
+ * The funnel and the stock now, from insight_person (migration 2026_11_30_0011: one narrow row a person with
+ * the first day she reached each stage, kept by the database's triggers), over the people of the scope who
+ * entered by the period's end: one pass that sorts each person into her funnel depth and her stock class,
+ * then the counts from those groups.
  *
  * Funnel (nested): in the program during the period (entered by its end, supervision not ended before its
  * start), then of those who reached each next stage by asOf: an enrolment allocated or completed in a cohort
@@ -138,10 +128,6 @@ export interface NowCounts {
  * pre-release included), in a cohort running that day, pre-release (release date within the window after
  * asOf), released and under supervision, placed (placed_on ≤ asOf, not ended by then). The journey rule of
  * people.repository's statusSql, on asOf instead of today.
- *
- * The memberships (trained, certified, handed over, placed, working, in training now, placed now) come from
- * one grouped pass over the activity tables: one bit each, or-ed per person, then one hash join with person.
- * Never a subplan per person (a subplan whose ids do not fit in work_mem is re-run for every row).
  */
 export async function peopleCounts(
   db: Db,
@@ -150,83 +136,68 @@ export async function peopleCounts(
 ): Promise<{ funnel: FunnelCounts; now: NowCounts }> {
   const asOf = date(filter.asOf);
   const window = sql.lit(Math.trunc(filter.preReleaseWindowDays));
-  const has = (bit: number) => sql.raw(`(coalesce(f.bits, 0) & ${bit}) <> 0`);
-  const rows = await analytic(
-    db,
-    sql<Record<string, number>>`
-    with base as (
+  const reached = (column: string) => sql.raw(`m.${column} is null or m.${column} > `);
+  const [groups, running] = await Promise.all([
+    analytic(
+      db,
+      sql<{ depth: number; stock: number; count: number }>`
       select
-        ${ENTRY} <= ${asOf} as entered,
-        (p.supervision_end_date is null or p.supervision_end_date >= ${date(filter.periodStart)}) as in_period,
-        ${has(1)} as s2,
-        ${has(2)} as s3,
-        coalesce(p.released_on <= ${asOf} or p.release_date - ${window}::integer <= ${asOf}, false) as s4,
-        ${has(4)} as s5,
-        ${has(8)} as s6,
-        ${has(16)} as s7,
-        (p.returned_on <= ${asOf} and (p.released_on is null or p.returned_on >= p.released_on)) is true as returned,
-        (p.released_on <= ${asOf}) is true as released,
-        (p.release_date <= ${asOf}) is true as freed,
-        (p.release_date <= ${asOf} + ${window}::integer) is true as near,
-        (p.supervision_end_date > ${asOf}) is true as supervised,
-        ${has(32)} as training_now,
-        ${has(64)} as placed_now
-      from person p
-      left join custody c on c.person_id = p.id
-      left join (
-        select x.person_id, bit_or(x.bit) as bits from (
-          select e.person_id,
-            1 | case when coalesce(tc.completed_on, tc.end_date) >= ${asOf} then 32 else 0 end as bit
-          from training_enrolment e join training_cohort tc on tc.id = e.cohort_id
-          where e.status in ('allocated', 'completed') and tc.status <> 'cancelled' and tc.start_date <= ${asOf}
-          union all
-          select ce.person_id, 2 from certificate ce where ce.issued_on <= ${asOf}
-          union all
-          select h.person_id, 4 from handover h join handover_event he on he.handover_id = h.id
-          where he.action = 'accepted' and he.at < ((${asOf} + 1)::timestamp at time zone 'Asia/Jakarta')
-          union all
-          select pl.person_id, 8 | case when pl.ended_on is null or pl.ended_on > ${asOf} then 64 else 0 end
-          from placement pl where pl.placed_on <= ${asOf}
-          union all
-          select oc.person_id, 16 from outcome_check oc where oc.window_months = 12 and oc.checked_on <= ${asOf}
-            and oc.work_status in ('employed', 'self_employed')
-        ) x group by x.person_id
-      ) f on f.person_id = p.id
-      where ${peopleSql(scope, filter)} and ${ENTRY} <= ${date(filter.periodEnd)}
-    )
-    select
-      (count(*) filter (where in_period))::int as in_program,
-      (count(*) filter (where in_period and s2))::int as f_training,
-      (count(*) filter (where in_period and s2 and s3))::int as f_certified,
-      (count(*) filter (where in_period and s2 and s3 and s4))::int as f_pre_release,
-      (count(*) filter (where in_period and s2 and s3 and s4 and s5))::int as f_handed_over,
-      (count(*) filter (where in_period and s2 and s3 and s4 and s5 and s6))::int as f_placed,
-      (count(*) filter (where in_period and s2 and s3 and s4 and s5 and s6 and s7))::int as f_working,
-      (count(*) filter (where entered and (returned or (not released and not freed))))::int as in_custody,
-      (count(*) filter (where entered and training_now))::int as in_training,
-      (count(*) filter (where entered and not returned and not released and not freed and near))::int as pre_release,
-      (count(*) filter (where entered and not returned and released and supervised))::int as under_supervision,
-      (count(*) filter (where entered and placed_now))::int as placed
-    from base`,
-    { serial: true, mergeJoins: true },
-  );
-  const row = rows[0] ?? {};
+        case
+          when m.supervision_end_date < ${date(filter.periodStart)} then 0
+          when ${reached('training_on')}${asOf} then 1
+          when ${reached('certified_on')}${asOf} then 2
+          when not coalesce(m.released_on <= ${asOf} or m.release_date - ${window}::integer <= ${asOf}, false) then 3
+          when ${reached('handed_over_on')}${asOf} then 4
+          when ${reached('placed_on')}${asOf} then 5
+          when ${reached('working_12_on')}${asOf} then 6
+          else 7
+        end as depth,
+        case
+          when m.entry_on > ${asOf} then 0
+          when m.returned_on <= ${asOf} and (m.released_on is null or m.returned_on >= m.released_on) then ${sql.lit(STOCK.returned)}
+          when m.released_on <= ${asOf} then
+            case when m.supervision_end_date > ${asOf} then ${sql.lit(STOCK.supervised)} else ${sql.lit(STOCK.out)} end
+          when m.release_date <= ${asOf} then ${sql.lit(STOCK.out)}
+          when m.release_date <= ${asOf} + ${window}::integer then ${sql.lit(STOCK.preRelease)}
+          else ${sql.lit(STOCK.custody)}
+        end as stock,
+        count(*)::int as count
+      from insight_person m
+      where ${personInSql(scope, filter, 'm.id')} and m.entry_on <= ${date(filter.periodEnd)}
+      group by 1, 2`,
+    ),
+    analytic(
+      db,
+      sql<{ in_training: number; placed: number }>`
+      select
+        (select count(distinct ie.person_id) from insight_enrolment ie
+          where ie.cohort_end_on >= ${asOf} and ie.cohort_start_on <= ${asOf}
+            and ie.status in ('allocated', 'completed') and ie.cohort_status <> 'cancelled'
+            and ie.person_entry_on <= ${asOf} and ${personInSql(scope, filter, 'ie.person_id')})::int as in_training,
+        (select count(*) from insight_person m where m.id in (select pl.person_id from placement pl
+            where pl.placed_on <= ${asOf} and (pl.ended_on is null or pl.ended_on > ${asOf}))
+          and m.entry_on <= ${asOf} and ${personInSql(scope, filter, 'm.id')})::int as placed`,
+    ),
+  ]);
+  const count = (where: (row: { depth: number; stock: number }) => boolean) =>
+    groups.reduce((sum, row) => sum + (where(row) ? toInt(row.count) : 0), 0);
+  const depth = (least: number) => count((row) => row.depth >= least);
   return {
     funnel: {
-      in_program: toInt(row.in_program),
-      in_training: toInt(row.f_training),
-      certified: toInt(row.f_certified),
-      pre_release: toInt(row.f_pre_release),
-      handed_over: toInt(row.f_handed_over),
-      placed: toInt(row.f_placed),
-      working_12_months: toInt(row.f_working),
+      in_program: depth(1),
+      in_training: depth(2),
+      certified: depth(3),
+      pre_release: depth(4),
+      handed_over: depth(5),
+      placed: depth(6),
+      working_12_months: depth(7),
     },
     now: {
-      in_custody: toInt(row.in_custody),
-      in_training: toInt(row.in_training),
-      pre_release: toInt(row.pre_release),
-      under_supervision: toInt(row.under_supervision),
-      placed: toInt(row.placed),
+      in_custody: count((row) => IN_CUSTODY.has(row.stock)),
+      in_training: toInt(running[0]?.in_training),
+      pre_release: count((row) => row.stock === STOCK.preRelease),
+      under_supervision: count((row) => row.stock === STOCK.supervised),
+      placed: toInt(running[0]?.placed),
     },
   };
 }
@@ -244,9 +215,10 @@ export interface TrainingCounts {
 
 /**
  * Cohorts (not cancelled) with a person in scope allocated or completed, running in the period, and of those
- * the ones completed in it; attendance marks of people in scope in sessions (not cancelled) dated in the
- * period; completed enrolments (people in scope) of cohorts completed in the period, and of those the ones
- * with a certificate for the enrolment issued by asOf.
+ * the ones completed in it (a few thousand cohorts, each looked up in the enrolments' index); from
+ * insight_enrolment and insight_attendance_month (migration 2026_11_30_0011): attendance marks of people in scope in sessions (not cancelled) of the period's months; completed enrolments
+ * (people in scope) of cohorts completed in the period, and of those the ones with a certificate for the
+ * enrolment issued by asOf.
  */
 export async function trainingCounts(
   db: Db,
@@ -272,22 +244,17 @@ export async function trainingCounts(
     analytic(
       db,
       sql<{ recorded: number; present: number }>`
-      select count(*)::int as recorded, (count(*) filter (where a.present))::int as present
-      from training_attendance a
-      where a.session_id in (select s.id from training_session s
-          where s.date between ${start} and ${end} and s.status <> 'cancelled')
-        and ${enrolmentOfScope(scope, filter, 'a.enrolment_id')}`,
+      select coalesce(sum(am.recorded), 0)::int as recorded, coalesce(sum(am.present), 0)::int as present
+      from insight_attendance_month am
+      where am.month between ${start} and ${end} and ${personInSql(scope, filter, 'am.person_id')}`,
     ),
     analytic(
       db,
       sql<{ completed: number; certified: number }>`
-      select count(*)::int as completed, (count(*) filter (where ce.enrolment_id is not null))::int as certified
-      from training_cohort tc
-      join training_enrolment e on e.cohort_id = tc.id
-      left join (select distinct c.enrolment_id from certificate c
-          where c.enrolment_id is not null and c.issued_on <= ${asOf}) ce on ce.enrolment_id = e.id
-      where tc.status = 'completed' and coalesce(tc.completed_on, tc.end_date) between ${start} and ${end}
-        and e.status = 'completed' and ${personInSql(scope, filter, 'e.person_id')}`,
+      select count(*)::int as completed, (count(*) filter (where ie.certified_on <= ${asOf}))::int as certified
+      from insight_enrolment ie
+      where ie.cohort_end_on between ${start} and ${end} and ie.cohort_status = 'completed'
+        and ie.status = 'completed' and ${personInSql(scope, filter, 'ie.person_id')}`,
     ),
   ]);
   return {
@@ -366,10 +333,10 @@ export async function cohortCounts(
       select p.id, p.released_on,
         to_char(p.released_on, 'YYYY') || '-Q' || extract(quarter from p.released_on)::int as cohort,
         least(case when p.returned_on >= p.released_on then p.returned_on end, x.returned_on) as returned_on
-      from person p
+      from insight_person p
       left join (select r.person_id, min(r.returned_to_custody_on) as returned_on from outcome_check r
         where r.returned_to_custody_on is not null group by r.person_id) x on x.person_id = p.id
-      where ${peopleSql(scope, filter)} and p.released_on between ${date(from)} and ${date(last)}
+      where ${personInSql(scope, filter, 'p.id')} and p.released_on between ${date(from)} and ${date(last)}
     ),
     sizes as (
       select cohort, count(*)::int as size,

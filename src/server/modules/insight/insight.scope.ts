@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { type RequestContext, requirePermission } from '../../platform/access.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { visibleAgreement, visibleMeeting } from '../meetings/meetings.access.ts';
-import { visiblePeople } from '../people/people.access.ts';
+import { linkedPeopleSql, visiblePeople } from '../people/people.access.ts';
 import { visibleWorkPlanSql } from '../workplans/workplans.access.ts';
 
 // The scope of an insight figure (issue 9, ADR 015): which people it counts and which organizations'
@@ -160,6 +160,35 @@ export function scopePeopleSql(
     }
     case 'partner':
       return sql<SqlBool>`${id} in (${placedIn(sql<SqlBool>`so.partner_id = ${organization.id}::uuid`, cutoff)})`;
+  }
+}
+
+/**
+ * The ids of the people of an organization scope as a subquery of one column, read from the smallest set that
+ * defines it (a prison's from insight_person by organization, a probation office's from its links, a
+ * kelurahan's from insight_person by intended kelurahan and its placements, a partner's from its placements),
+ * never by testing every person. Null for the program (everyone). `cutoff` as in scopePeopleSql.
+ */
+export function scopePersonIdsSql(
+  scope: InsightScope,
+  cutoff: string | null = null,
+): RawBuilder<unknown> | null {
+  const organization = scope.organization;
+  if (scope.kind === 'program' || !organization) return null;
+  switch (organization.kind) {
+    case 'prison':
+      return sql`select sp.id from insight_person sp where sp.organization_id = ${organization.id}::uuid`;
+    case 'probation':
+      return linkedPeopleSql(organization.id, ['referral', 'handover']);
+    case 'district':
+    case 'village': {
+      if (scope.villageIds.length === 0) return sql`select null::uuid where false`;
+      const villages = idList(scope.villageIds);
+      return sql`select sp.id from insight_person sp where sp.intended_village_id in (${villages})
+        union ${placedIn(sql<SqlBool>`so.village_id in (${villages})`, cutoff)}`;
+    }
+    case 'partner':
+      return placedIn(sql<SqlBool>`so.partner_id = ${organization.id}::uuid`, cutoff);
   }
 }
 

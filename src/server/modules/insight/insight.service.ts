@@ -382,6 +382,20 @@ function presentGovernance(
 /** Outcomes by release cohort cover at least this many months before the period's end (the 24-month window). */
 const OUTCOME_LOOK_BACK_MONTHS = 27;
 
+/**
+ * The release quarters of the outcomes table: from the quarter OUTCOME_LOOK_BACK_MONTHS before the period's
+ * end (10 quarters), or the period's first if earlier, to the period's last. Whatever the period: with a
+ * 12-month period every 12- and 24-month window would otherwise read "belum".
+ */
+export function outcomeQuarters(period: Pick<Period, 'periodStart' | 'periodEnd'>): Quarter[] {
+  const lookBack = addMonths(period.periodEnd, -OUTCOME_LOOK_BACK_MONTHS);
+  const lookBackQuarter = `${lookBack.slice(0, 4)}-${String(Math.floor((Number(lookBack.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  return quartersOf(
+    lookBackQuarter < period.periodStart ? lookBackQuarter : period.periodStart,
+    period.periodEnd,
+  );
+}
+
 /** The program dashboard for the caller's scope and filters. Audited (insight.dashboard_viewed). */
 export async function dashboard(
   db: Db,
@@ -400,14 +414,7 @@ export async function dashboard(
     preReleaseWindowDays: rules.preReleaseWindowDays,
   };
   const hide = hidesSmallCounts(ctx);
-  // Outcomes look back at least 27 months before the period's end (10 release quarters), whatever the
-  // period: with a 12-month period every 12- and 24-month window would otherwise read "belum".
-  const lookBack = addMonths(period.periodEnd, -OUTCOME_LOOK_BACK_MONTHS);
-  const lookBackQuarter = `${lookBack.slice(0, 4)}-${String(Math.floor((Number(lookBack.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
-  const quarters = quartersOf(
-    lookBackQuarter < period.periodStart ? lookBackQuarter : period.periodStart,
-    period.periodEnd,
-  );
+  const quarters = outcomeQuarters(period);
   const figures = await dashboardFigures(db, scope, filter, {
     viewerOrganizationId: ctx.principal.organizationId,
     cohortFrom: quarters[0]?.start ?? period.periodStart,
