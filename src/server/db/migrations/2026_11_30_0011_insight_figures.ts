@@ -18,9 +18,11 @@ import { type Kysely, sql } from 'kysely';
 //   its sessions (not cancelled) of that month. Dashboard periods are whole months.
 //
 // Each trigger recomputes the rows of the people (enrolments) its statement touched, from the source tables,
-// after locking those rows in id order: two transactions writing facts of one woman recompute her row one
-// after the other, the second from what the first committed (under read committed each statement of a
-// plpgsql function reads a fresh snapshot), so concurrent writes never leave a stale row. Statement triggers
+// after locking those rows in id order, and the parent rows they read (cohorts, sessions, custody) for share:
+// two transactions writing facts of one woman recompute her row one after the other, the second from what the
+// first committed (under read committed each statement of a plpgsql function reads a fresh snapshot), so
+// concurrent writes never leave a stale row. The price: an enrolment and its cohort edited at the same moment
+// can deadlock, and PostgreSQL then cancels one of the two (the user saves again). Statement triggers
 // with transition tables: a bulk import of 50,000 rows recomputes once, not 50,000 times.
 // insight_rebuild() recomputes everything (this migration's backfill; a repair tool).
 
@@ -69,14 +71,14 @@ const attendanceRows = (where: string) => `
 /** The insight_enrolment rows of the enrolments matching `where` (on enrolment `e`). */
 const enrolmentRows = (where: string) => `
   select e.id, e.person_id, coalesce(c.detention_start_date, (p.created_at at time zone 'Asia/Jakarta')::date),
-    e.cohort_id, e.status, tc.organization_id, tc.status, tc.start_date, coalesce(tc.completed_on, tc.end_date),
+    e.cohort_id, e.status, tc.status, tc.start_date, coalesce(tc.completed_on, tc.end_date),
     (select min(ce.issued_on) from certificate ce where ce.enrolment_id = e.id)
   from training_enrolment e join training_cohort tc on tc.id = e.cohort_id
   join person p on p.id = e.person_id left join custody c on c.person_id = e.person_id
   where ${where}`;
 
-const ENROLMENT_COLUMNS = `person_id, person_entry_on, cohort_id, status, cohort_organization_id, cohort_status, cohort_start_on,
-  cohort_end_on, certified_on`;
+const ENROLMENT_COLUMNS = `person_id, person_entry_on, cohort_id, status, cohort_status, cohort_start_on, cohort_end_on,
+  certified_on`;
 
 type Refresh = 'person' | 'person_own' | 'enrolment' | 'attendance';
 
@@ -109,6 +111,18 @@ const SOURCES: ReadonlyArray<{
   { table: 'training_enrolment', refresh: 'person', ids: (rows) => `select person_id from ${rows}` },
   { table: 'training_enrolment', refresh: 'enrolment', ids: (rows) => `select id from ${rows}` },
   {
+    table: 'training_enrolment',
+    refresh: 'attendance',
+    ids: (rows) => `select id from ${rows}`,
+    changed: 'n.person_id is distinct from o.person_id',
+  },
+  {
+    table: 'person',
+    refresh: 'enrolment',
+    ids: (rows) => `select e.id from training_enrolment e where e.person_id in (select id from ${rows})`,
+    changed: 'n.created_at is distinct from o.created_at',
+  },
+  {
     table: 'training_cohort',
     refresh: 'person',
     ids: (rows) =>
@@ -119,8 +133,8 @@ const SOURCES: ReadonlyArray<{
     table: 'training_cohort',
     refresh: 'enrolment',
     ids: (rows) => `select e.id from training_enrolment e where e.cohort_id in (select id from ${rows})`,
-    changed: `(n.organization_id, n.status, n.start_date, n.end_date, n.completed_on)
-        is distinct from (o.organization_id, o.status, o.start_date, o.end_date, o.completed_on)`,
+    changed: `(n.status, n.start_date, n.end_date, n.completed_on)
+        is distinct from (o.status, o.start_date, o.end_date, o.completed_on)`,
   },
   { table: 'certificate', refresh: 'person', ids: (rows) => `select person_id from ${rows}` },
   {
@@ -214,7 +228,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       person_entry_on date not null,
       cohort_id uuid not null,
       status text not null,
-      cohort_organization_id uuid not null,
       cohort_status text not null,
       cohort_start_on date not null,
       cohort_end_on date not null,
@@ -222,7 +235,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
   // Cohorts by the day they end (completed in a period, running on a day).
   await sql`create index insight_enrolment_end_idx on insight_enrolment (cohort_end_on)
-    include (cohort_start_on, cohort_id, person_id, person_entry_on, status, cohort_status, cohort_organization_id,
+    include (cohort_start_on, cohort_id, person_id, person_entry_on, status, cohort_status,
       certified_on)`.execute(db);
 
   await sql`
@@ -242,6 +255,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function insight_person_refresh(ids uuid[]) returns void language plpgsql as $$
     begin
       perform 1 from insight_person where id = any(ids) order by id for update;
+      -- The cohorts her stage days read: a cohort's dates or status changed by a transaction still open are
+      -- waited for (its own trigger may not see an enrolment this one adds).
+      perform 1 from training_cohort where id in (select cohort_id from training_enrolment where person_id = any(ids))
+        order by id for share;
       insert into insight_person (id, ${PERSON_COLUMNS}) ${personRows('p.id = any(ids)')}
       on conflict (id) do update set
         organization_id = excluded.organization_id, intended_village_id = excluded.intended_village_id,
@@ -271,12 +288,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .raw(`
     create function insight_enrolment_refresh(ids uuid[]) returns void language plpgsql as $$
     begin
-      perform 1 from insight_enrolment where id = any(ids) order by id for update;
+      -- The enrolments themselves (one still on the waiting list has no row here yet), then what their rows read
+      -- (cohort, custody), so that a concurrent change to either is waited for and then seen.
+      perform 1 from training_enrolment where id = any(ids) order by id for no key update;
+      perform 1 from training_cohort where id in (select cohort_id from training_enrolment where id = any(ids))
+        order by id for share;
+      perform 1 from custody where person_id in (select person_id from training_enrolment where id = any(ids))
+        order by person_id for share;
       insert into insight_enrolment (id, ${ENROLMENT_COLUMNS}) ${enrolmentRows('e.id = any(ids)')}
       on conflict (id) do update set
         person_id = excluded.person_id, person_entry_on = excluded.person_entry_on,
         cohort_id = excluded.cohort_id, status = excluded.status,
-        cohort_organization_id = excluded.cohort_organization_id, cohort_status = excluded.cohort_status,
+        cohort_status = excluded.cohort_status,
         cohort_start_on = excluded.cohort_start_on, cohort_end_on = excluded.cohort_end_on,
         certified_on = excluded.certified_on;
       -- An enrolment taken off its cohort (back on the waiting list) has no row.
@@ -290,6 +313,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function insight_attendance_refresh(ids uuid[]) returns void language plpgsql as $$
     begin
       -- One recomputation of an enrolment at a time (attendance's foreign key check, a key share lock, passes).
+      -- The sessions read first (a date or status change still open is waited for, holding nothing it needs).
+      perform 1 from training_session where id in (select session_id from training_attendance
+        where enrolment_id = any(ids)) order by id for share;
       perform 1 from training_enrolment where id = any(ids) order by id for no key update;
       delete from insight_attendance_month where enrolment_id = any(ids);
       insert into insight_attendance_month (enrolment_id, month, person_id, recorded, present)

@@ -136,6 +136,20 @@ describe('insight tables kept by the database', () => {
       where person_id = (select person_id from custody where detention_start_date is not null
         order by person_id limit 1)`.execute(db);
 
+    // An enrolment with marks moved to another woman (not in that cohort); a record's creation day moved for a
+    // woman with no detention start (her entry day).
+    await sql`update training_enrolment e set person_id = (select p.id from person p
+        where not exists (select 1 from training_enrolment x where x.person_id = p.id and x.cohort_id = e.cohort_id)
+        order by p.id limit 1)
+      where e.id = (select a.enrolment_id from training_attendance a order by a.enrolment_id desc limit 1)`.execute(
+      db,
+    );
+    await sql`update person set created_at = created_at - interval '400 days'
+      where id = (select p.id from person p join training_enrolment e on e.person_id = p.id
+        left join custody c on c.person_id = p.id where c.detention_start_date is null order by p.id limit 1)`.execute(
+      db,
+    );
+
     const { maintained, rebuilt } = await maintainedAndRebuilt();
     expect(maintained).toEqual(rebuilt);
     // The edits did move the tables (else this test would prove nothing).
@@ -145,7 +159,13 @@ describe('insight tables kept by the database', () => {
   });
 
   it('drop a person’s rows with her record', async () => {
-    const person = await one<{ id: string }>(`select id from person order by created_at desc, id limit 1`);
+    // A woman with an enrolment, none of whose enrolments another woman's certificate names (the enrolment moved
+    // above): her record, enrolments and attendance go together.
+    const person = await one<{ id: string }>(`select p.id from person p
+      where exists (select 1 from training_enrolment e where e.person_id = p.id)
+        and not exists (select 1 from training_enrolment e join certificate c on c.enrolment_id = e.id
+          where e.person_id = p.id and c.person_id <> p.id)
+      order by p.created_at desc, p.id limit 1`);
     await sql`delete from person where id = ${person.id}`.execute(db);
     const left = await one<{ n: number }>(
       `select (select count(*) from insight_person where id = '${person.id}')::int
