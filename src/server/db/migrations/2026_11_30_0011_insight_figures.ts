@@ -26,8 +26,17 @@ import { type Kysely, sql } from 'kysely';
 // with transition tables: a bulk import of 50,000 rows recomputes once, not 50,000 times.
 // insight_rebuild() recomputes everything (this migration's backfill; a repair tool).
 
-const PERSON_COLUMNS = `organization_id, intended_village_id, entry_on, release_date, released_on, returned_on,
-  supervision_end_date, training_on, certified_on, handed_over_on, placed_on, working_12_on`;
+/** A person's own columns (person and custody), then the first day of each funnel stage (other tables). */
+const PERSON_OWN_COLUMNS = `organization_id, intended_village_id, entry_on, release_date, released_on, returned_on,
+  supervision_end_date`;
+const PERSON_COLUMNS = `${PERSON_OWN_COLUMNS}, training_on, certified_on, handed_over_on, placed_on, working_12_on`;
+
+/** `column = excluded.column, …` for an upsert of `columns` (a comma-separated list). */
+const setExcluded = (columns: string) =>
+  columns
+    .split(',')
+    .map((column) => `${column.trim()} = excluded.${column.trim()}`)
+    .join(', ');
 
 /** The insight_person rows of the people matching `where` (on person `p`), computed from the source tables. */
 const personRows = (where: string) => `
@@ -260,13 +269,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       perform 1 from training_cohort where id in (select cohort_id from training_enrolment where person_id = any(ids))
         order by id for share;
       insert into insight_person (id, ${PERSON_COLUMNS}) ${personRows('p.id = any(ids)')}
-      on conflict (id) do update set
-        organization_id = excluded.organization_id, intended_village_id = excluded.intended_village_id,
-        entry_on = excluded.entry_on, release_date = excluded.release_date, released_on = excluded.released_on,
-        returned_on = excluded.returned_on, supervision_end_date = excluded.supervision_end_date,
-        training_on = excluded.training_on, certified_on = excluded.certified_on,
-        handed_over_on = excluded.handed_over_on, placed_on = excluded.placed_on,
-        working_12_on = excluded.working_12_on;
+      on conflict (id) do update set ${setExcluded(PERSON_COLUMNS)};
     end
     $$`)
     .execute(db);
@@ -275,12 +278,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function insight_person_own_refresh(ids uuid[]) returns void language plpgsql as $$
     begin
       perform 1 from insight_person where id = any(ids) order by id for update;
-      insert into insight_person (id, organization_id, intended_village_id, entry_on, release_date, released_on,
-        returned_on, supervision_end_date) ${personOwnRows('p.id = any(ids)')}
-      on conflict (id) do update set
-        organization_id = excluded.organization_id, intended_village_id = excluded.intended_village_id,
-        entry_on = excluded.entry_on, release_date = excluded.release_date, released_on = excluded.released_on,
-        returned_on = excluded.returned_on, supervision_end_date = excluded.supervision_end_date;
+      insert into insight_person (id, ${PERSON_OWN_COLUMNS}) ${personOwnRows('p.id = any(ids)')}
+      on conflict (id) do update set ${setExcluded(PERSON_OWN_COLUMNS)};
     end
     $$`)
     .execute(db);
@@ -296,12 +295,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       perform 1 from custody where person_id in (select person_id from training_enrolment where id = any(ids))
         order by person_id for share;
       insert into insight_enrolment (id, ${ENROLMENT_COLUMNS}) ${enrolmentRows('e.id = any(ids)')}
-      on conflict (id) do update set
-        person_id = excluded.person_id, person_entry_on = excluded.person_entry_on,
-        cohort_id = excluded.cohort_id, status = excluded.status,
-        cohort_status = excluded.cohort_status,
-        cohort_start_on = excluded.cohort_start_on, cohort_end_on = excluded.cohort_end_on,
-        certified_on = excluded.certified_on;
+      on conflict (id) do update set ${setExcluded(ENROLMENT_COLUMNS)};
       -- An enrolment taken off its cohort (back on the waiting list) has no row.
       delete from insight_enrolment ie where ie.id = any(ids)
         and not exists (select 1 from training_enrolment e where e.id = ie.id and e.cohort_id is not null);

@@ -8,6 +8,7 @@ import {
   scopePeopleSql,
   scopePersonIdsSql,
   scopeWorkPlanSql,
+  villagePeopleIdsSql,
 } from './insight.scope.ts';
 
 // The insight figures as set-based SQL (issue 9). Every function takes (db, scope, filter) and returns raw
@@ -54,14 +55,7 @@ export async function analytic<T>(db: Db, query: RawBuilder<T>): Promise<T[]> {
  * its opportunities.
  */
 function ofVillage(villageId: string, alias: string, cutoff: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${sql.ref(`${alias}.intended_village_id`)} = ${villageId}::uuid
-    or ${sql.ref(`${alias}.id`)} in (${villagePlacedSql(villageId, cutoff)}))`;
-}
-
-/** The ids of the people placed (placed_on on or before `cutoff`) in one of the kelurahan's opportunities. */
-function villagePlacedSql(villageId: string, cutoff: string): RawBuilder<unknown> {
-  return sql`select vp.person_id from placement vp join opportunity vo on vo.id = vp.opportunity_id
-    where vo.village_id = ${villageId}::uuid and vp.placed_on is not null and vp.placed_on <= ${cutoff}::date`;
+  return sql<SqlBool>`${sql.ref(`${alias}.id`)} in (${villagePeopleIdsSql([villageId], cutoff)})`;
 }
 
 /** Who a figure counts: the kelurahan filter and the day placements count by (a period's asOf). */
@@ -77,9 +71,9 @@ export function personInSql(scope: InsightScope, filter: PeopleFilter, column: s
   const ids = scopePersonIdsSql(scope, filter.asOf);
   if (ids) conditions.push(sql<SqlBool>`${sql.ref(column)} in (${ids})`);
   if (filter.villageId)
-    conditions.push(sql<SqlBool>`${sql.ref(column)} in (select vm.id from insight_person vm
-      where vm.intended_village_id = ${filter.villageId}::uuid
-      union ${villagePlacedSql(filter.villageId, filter.asOf)})`);
+    conditions.push(
+      sql<SqlBool>`${sql.ref(column)} in (${villagePeopleIdsSql([filter.villageId], filter.asOf)})`,
+    );
   return conditions.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 }
 

@@ -164,6 +164,17 @@ export function scopePeopleSql(
 }
 
 /**
+ * The ids of the people intended for one of the kelurahan or placed (by `cutoff`, as in scopePeopleSql) in one
+ * of their opportunities, as a subquery of one column (a kelurahan or kecamatan scope, the kelurahan filter).
+ */
+export function villagePeopleIdsSql(villageIds: string[], cutoff: string | null): RawBuilder<unknown> {
+  if (villageIds.length === 0) return sql`select null::uuid where false`;
+  const villages = idList(villageIds);
+  return sql`select sp.id from insight_person sp where sp.intended_village_id in (${villages})
+    union ${placedIn(sql<SqlBool>`so.village_id in (${villages})`, cutoff)}`;
+}
+
+/**
  * The ids of the people of an organization scope as a subquery of one column, read from the smallest set that
  * defines it (a prison's from insight_person by organization, a probation office's from its links, a
  * kelurahan's from insight_person by intended kelurahan and its placements, a partner's from its placements),
@@ -181,23 +192,11 @@ export function scopePersonIdsSql(
     case 'probation':
       return linkedPeopleSql(organization.id, ['referral', 'handover']);
     case 'district':
-    case 'village': {
-      if (scope.villageIds.length === 0) return sql`select null::uuid where false`;
-      const villages = idList(scope.villageIds);
-      return sql`select sp.id from insight_person sp where sp.intended_village_id in (${villages})
-        union ${placedIn(sql<SqlBool>`so.village_id in (${villages})`, cutoff)}`;
-    }
+    case 'village':
+      return villagePeopleIdsSql(scope.villageIds, cutoff);
     case 'partner':
       return placedIn(sql<SqlBool>`so.partner_id = ${organization.id}::uuid`, cutoff);
   }
-}
-
-/**
- * The people of the scope as a subquery of one column `id` (for `with scope_people as (…)` or `in (…)`);
- * `cutoff` as in scopePeopleSql.
- */
-export function scopePeopleIdsSql(scope: InsightScope, cutoff: string | null = null): RawBuilder<unknown> {
-  return sql`select sp_person.id from person sp_person where ${scopePeopleSql(scope, 'sp_person', cutoff)}`;
 }
 
 /**
